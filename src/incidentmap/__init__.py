@@ -1,0 +1,2 @@
+"""incidentmap."""
+__version__ = "0.1.0"
