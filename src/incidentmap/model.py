@@ -64,6 +64,7 @@ class Article:
 
     ``published`` anchors relative dates ("Thursday", "yesterday"); without it they stay
     unresolved.  ``id`` is the corpus id, or the path the text was read from.
+    ``spans``, when given, are place spans found elsewhere: resolution then skips recognition.
     """
 
     id: str
@@ -73,6 +74,8 @@ class Article:
     url: str | None = None
     published: _dt.date | None = None
     path: str | None = None
+    #: Place spans found by someone else's NER, for resolve-only runs: ((start, end), ...).
+    spans: tuple[tuple[int, int], ...] | None = None
 
     def source(self) -> "Source":
         """The citation an incident found in this article carries."""
