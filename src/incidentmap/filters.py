@@ -14,23 +14,13 @@ from typing import Any, Iterable, Sequence
 from .errors import InputError
 from .model import Incident
 
-__all__ = ["filter_incidents", "parse_types", "parse_bbox", "parse_day", "KNOWN_TYPES"]
-
-#: The incident types of the taxonomy (docs/taxonomy.md), for validating ``--type``.
-KNOWN_TYPES = (
-    "protest", "riot", "arson", "fire", "property_destruction", "looting", "armed_clash",
-    "attack", "explosion", "seizure", "deployment", "arrest", "emergency_measure",
-    "communications_shutdown", "casualty_report",
-)
-
+__all__ = ["filter_incidents", "parse_types", "parse_bbox", "parse_day"]
 
 def _known_types() -> tuple[str, ...]:
-    try:  # the taxonomy module is the authority when it is there
-        from .incidents.taxonomy import TYPES  # type: ignore[attr-defined]
+    # The taxonomy is the one authority on type names (docs/taxonomy.md).
+    from .incidents.taxonomy import TYPES
 
-        return tuple(TYPES)
-    except (ImportError, AttributeError):
-        return KNOWN_TYPES
+    return tuple(TYPES)
 
 
 def parse_types(value: str | Sequence[str] | None) -> tuple[str, ...] | None:

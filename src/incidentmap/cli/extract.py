@@ -7,6 +7,10 @@ from typing import Annotated, Any, Optional
 import typer
 
 from . import app
+from .options import (
+    GeocodeCacheOpt, GeocodeOpt, GeocoderOpt, GeocoderUrlOpt, echo_geocode_summary,
+    geocoder_from_cli,
+)
 from .common import (
     BboxOpt, CountryOpt, DateFieldOpt, DateOpt, EncodingOpt, FilesArg, GazetteerOpt,
     IdFieldOpt, MinFatalitiesOpt, OutputOpt, OverwriteOpt, QuietOpt, SinceOpt, TextFieldOpt,
@@ -59,6 +63,10 @@ def extract_cli(
     id_field: IdFieldOpt = "id",
     date_field: DateFieldOpt = "date",
     quiet: QuietOpt = False,
+    geocode: GeocodeOpt = None,
+    geocoder: GeocoderOpt = None,
+    geocoder_url: GeocoderUrlOpt = None,
+    geocode_cache: GeocodeCacheOpt = None,
 ) -> None:
     """Find the incidents articles report: what happened, when, where, to whom.
 
@@ -81,7 +89,9 @@ def extract_cli(
                    min_fatalities=min_fatalities)
     # Validate the filters before the (possibly long) extraction, not after it.
     filter_incidents([], **filters)
+    online = geocoder_from_cli(geocode, geocoder, geocoder_url, geocode_cache)
     loaded = load_incidents(files, published=date, gazetteer=load_gazetteer_opt(gazetteer),
+                            geocoder=online,
                             encoding=encoding, text_field=text_field, id_field=id_field,
                             date_field=date_field)
     if not loaded.articles and loaded.skipped and not loaded.incidents:
@@ -97,6 +107,8 @@ def extract_cli(
     incidents = filter_incidents(loaded.incidents, **filters)
     if loaded.skipped:
         echo_err(skipped_summary(loaded.skipped), quiet)
+    if not quiet:
+        echo_geocode_summary(online)
     if output is None:
         typer.echo(incidents_table(incidents), nl=False)
         return

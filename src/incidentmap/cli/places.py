@@ -12,6 +12,10 @@ from typing import Annotated, Any, Iterator, Optional, TextIO
 import typer
 
 from . import app
+from .options import (
+    GeocodeCacheOpt, GeocodeOpt, GeocoderOpt, GeocoderUrlOpt, echo_geocode_summary,
+    geocoder_from_cli,
+)
 from .common import (
     DateFieldOpt, DateOpt, EncodingOpt, FilesArg, GazetteerOpt, IdFieldOpt, OutputOpt,
     OverwriteOpt, QuietOpt, TextFieldOpt, echo_err, load_gazetteer_opt, skipped_summary,
@@ -105,6 +109,10 @@ def places_cli(
     id_field: IdFieldOpt = "id",
     date_field: DateFieldOpt = "date",
     quiet: QuietOpt = False,
+    geocode: GeocodeOpt = None,
+    geocoder: GeocoderOpt = None,
+    geocoder_url: GeocoderUrlOpt = None,
+    geocode_cache: GeocodeCacheOpt = None,
 ) -> None:
     """Find the places an article mentions and say exactly where they are.
 
@@ -127,6 +135,7 @@ def places_cli(
     if output is not None:
         check_writable(output, overwrite)
     gaz = load_gazetteer_opt(gazetteer)
+    online = geocoder_from_cli(geocode, geocoder, geocoder_url, geocode_cache)
     skipped: list[Skipped] = []
 
     def docs() -> Iterator[tuple[str, list[Any]]]:
@@ -136,7 +145,7 @@ def places_cli(
             if isinstance(item, Skipped):
                 skipped.append(item)
                 continue
-            yield item.id, toponyms_of(item, gazetteer=gaz)
+            yield item.id, toponyms_of(item, gazetteer=gaz, geocoder=online)
 
     def finish(n: int) -> None:
         if n == 0 and skipped:
@@ -145,6 +154,8 @@ def places_cli(
             raise InputError(f"{first.where}: {first.reason}{more}")
         if skipped:
             echo_err(skipped_summary(skipped), quiet)
+        if not quiet:
+            echo_geocode_summary(online)
 
     if output is None:
         # Stream to stdout: one document at a time, so a large corpus starts printing at once.

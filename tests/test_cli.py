@@ -1,0 +1,137 @@
+"""The command line as a user meets it: help, errors, exit codes, start-up cost."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from incidentmap.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+runner = CliRunner()
+
+
+def _commands():
+    import typer.main
+
+    group = typer.main.get_command(app)
+    return group.commands
+
+
+def test_cli_every_command_has_help_with_an_example_and_is_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = _commands()
+    assert {"places", "extract", "render"} <= set(commands)
+    for name, cmd in commands.items():
+        assert cmd.help and "Example:" in cmd.help, f"{name}: help needs an Example:"
+        assert f"incidentmap {name}" in readme, f"README.md does not mention `incidentmap {name}`"
+
+
+def test_cli_import_does_not_load_heavy_libraries():
+    code = ("import sys, incidentmap.cli, incidentmap; "
+            "heavy = [m for m in ('folium', 'pandas', 'geopy', 'shapely', 'numpy') if m in sys.modules]; "
+            "print(','.join(heavy))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_cli_version():
+    r = runner.invoke(app, ["--version"])
+    assert r.exit_code == 0 and r.output.startswith("incidentmap ")
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "is empty"),
+    (b"\x00\x01\x02\x03binary\x00", "looks binary"),
+    ("Caf\u00e9 in Montr\u00e9al".encode("cp1252"), "not UTF-8"),
+])
+@pytest.mark.parametrize("command", ["places", "extract"])
+def test_cli_bad_input_one_line_error_nonzero_exit_no_output_file(tmp_path, content, message, command):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    out = tmp_path / "out.jsonl"
+    r = runner.invoke(app, [command, str(bad), "-o", str(out)])
+    assert r.exit_code == 1
+    err = r.stderr.strip()
+    assert err.startswith("Error: ") and message in err and "\n" not in err
+    assert "Traceback" not in r.output
+    assert not out.exists() and not list(tmp_path.glob(".out.jsonl.*"))
+
+
+@pytest.mark.parametrize("command", ["places", "extract"])
+def test_cli_missing_file(tmp_path, command):
+    r = runner.invoke(app, [command, str(tmp_path / "nope.txt")])
+    assert r.exit_code == 1 and "no such file" in r.stderr
+
+
+def test_cli_refuses_to_overwrite_without_flag(tmp_path, seed_path):
+    out = tmp_path / "p.jsonl"
+    out.write_text("keep me")
+    r = runner.invoke(app, ["places", str(seed_path), "-o", str(out)])
+    assert r.exit_code == 1 and "--overwrite" in r.stderr
+    assert out.read_text() == "keep me"
+
+
+def test_cli_places_jsonl_contract_on_the_seed(seed_path):
+    r = runner.invoke(app, ["places", str(seed_path), "--format", "jsonl"])
+    assert r.exit_code == 0, r.output
+    (line,) = r.stdout.strip().splitlines()
+    doc = json.loads(line)
+    assert doc["id"] == str(seed_path)
+    keys = {"start", "end", "text", "kind", "name", "geonameid", "feature", "country_code",
+            "admin1", "lat", "lon", "confidence"}
+    text = seed_path.read_text(encoding="utf-8")
+    names = set()
+    for p in doc["places"]:
+        assert keys <= set(p)
+        assert text[p["start"]:p["end"]] == p["text"]
+        if p["kind"] == "place":
+            names.add(p["name"])
+    assert {"Almaty", "Kazakhstan", "Russia"} <= names
+
+
+def test_cli_places_stdin_and_corpus_with_a_bad_line(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"id": "a", "text": "Floods hit Dhaka, Bangladesh."}\nnot json\n')
+    r = runner.invoke(app, ["places", str(corpus), "--format", "jsonl"])
+    assert r.exit_code == 0
+    assert [json.loads(x)["id"] for x in r.stdout.splitlines()] == ["a"]
+    assert "skipped 1 document" in r.stderr
+    r = runner.invoke(app, ["places", "-", "--format", "json"], input="Police clashed with miners in Santiago, Chile.")
+    assert r.exit_code == 0
+    (doc,) = json.loads(r.stdout)
+    assert "Chile" in {p["name"] for p in doc["places"]}
+
+
+def test_cli_places_resolve_only_spans(tmp_path):
+    corpus = tmp_path / "s.jsonl"
+    text = "The storm reached Galveston on Friday."
+    start = text.index("Galveston")
+    corpus.write_text(json.dumps({"id": "s", "text": text,
+                                  "spans": [{"start": start, "end": start + 9}]}))
+    r = runner.invoke(app, ["places", str(corpus), "--format", "jsonl"])
+    assert r.exit_code == 0, r.output
+    (p,) = json.loads(r.stdout)["places"]
+    assert (p["text"], p["country_code"]) == ("Galveston", "US")
+
+
+def test_cli_extract_filters_and_csv_output(tmp_path, seed_path):
+    out = tmp_path / "inc.csv"
+    r = runner.invoke(app, ["extract", str(seed_path), "--type", "arson", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    header, *rows = out.read_text(encoding="utf-8").splitlines()
+    assert header.startswith("event_date,event_type,sub_event_type,actor1,country,admin1,location,latitude,longitude")
+    assert rows and all(",arson," in row or "arson" in row for row in rows)
+    r = runner.invoke(app, ["extract", str(seed_path), "--type", "bombardment"])
+    assert r.exit_code == 1 and "unknown incident type" in r.stderr
+
+
+def test_cli_extract_warns_once_without_publication_date(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("Protesters set fire to the town hall in Lyon on Thursday.")
+    r = runner.invoke(app, ["extract", str(p)])
+    assert r.exit_code == 0
+    assert r.stderr.count("--date") == 1
