@@ -1,0 +1,442 @@
+"""Incidents: what happened, when, where and to whom, read from an article and its toponyms.
+
+    find_incidents(article, toponyms) -> list[Incident]
+
+The stage reads the article once: sentences are split once (``text``), the trigger lexicon
+(``triggers``) and the date expressions (``dates``) run once over the whole text, and each
+trigger is then judged in its sentence: negation, modality and hypotheticals (``modality``),
+place of occurrence (``places``), date, actors (``actors``) and casualty counts (``numbers``).
+Candidates of one type told twice (same type, compatible place and date) merge into one
+incident with several evidence sentences (``merge``).  Types and their ACLED mapping live in
+``taxonomy``; docs/taxonomy.md explains the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Actor, Article, Evidence, Incident, Place, Toponym, stable_id
+from .actors import find_actors
+from .dates import DateMention, find_dates
+from .merge import ABSORBS, Candidate, merge_candidates, sum_count
+from .modality import blocked_reason, clause_start
+from .numbers import find_counts
+from .places import PlaceChoice, article_focus, choose_place, lower_precision
+from .taxonomy import TYPES, acled_category, family_of
+from .text import Sentence, quoted_spans, split_sentences
+from .triggers import TriggerMatch, context_ok, find_triggers
+
+__all__ = ["find_incidents", "TYPES", "family_of"]
+
+# Deaths in these contexts are accidents or illness, not incidents of this taxonomy.
+_NOT_VIOLENT_DEATH = re.compile(
+    r"\b(?:crash(?:ed|es)?|collision|collided|accident(?:s|ally)?|wreck|drown(?:ed|ing)?|"
+    r"overdose|illness|disease|cancer|heart attack|natural causes|tornado|hurricane|flood(?:s|ing)?|"
+    r"earthquake|avalanche|lightning|landslide|struck by a (?:car|vehicle|train)|suicide(?! bomb)|"
+    r"pneumonia|flu|virus|infection|outbreak|obituary|passed away|funeral|survived by)\b", re.I)
+# A device that did not go off is not an explosion.
+_DEFUSED = re.compile(r"\b(?:failed to (?:detonate|explode|go off)|did not (?:detonate|explode|go off)|"
+                      r"didn[’']t (?:detonate|explode|go off)|defused|disarmed|was found|were found|"
+                      r"discovered)\b", re.I)
+# Totals over long periods are history, not an incident.
+_SUMMARY = re.compile(r"\b(?:over|during|in)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:\w+\s+)?"
+                      r"(?:decades?|years|months)\b|\bsince\s+(?:19|20)\d\d\b|\bevery year\b|"
+                      r"\bannually\b|\bin recent (?:years|months)\b", re.I)
+# Determiners that make a noun such as "attack" refer to one event.
+_DETERMINED = re.compile(r"\b(?:an?|the|this|that|these|those|its|their|his|her|\w+['’]s|\d+|one|two|"
+                         r"three|four|five|several|twin|double|deadly|fatal|brutal|violent|armed|"
+                         r"knife|gun|terror|terrorist|suicide|grenade|rocket|gunmen|militants?|rebels?|insurgents?|"
+                         r"bandits?|herdsmen|mob|army|police|jihadists?|separatists?)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "the blast", "the attack", "the arrests": a definite noun refers back to an event told before.
+_ANAPHORA = re.compile(r"(?:\b(?:the|this|that|these|those|such|his|her|their|its)|[\w]['’]s)\s+"
+                       r"(?:[\w-]+\s+){0,2}$", re.I)
+# Deaths and injuries are a casualty report of this taxonomy only amid violence or unrest.
+_VIOLENCE_CONTEXT = re.compile(r"\b(?:violen\w*|clash\w*|unrest|uprising|riot\w*|protest\w*|"
+                               r"attack\w*|fighting|war|conflict|crackdown|gun\w*|shot|shoot\w*|"
+                               r"bomb\w*|blast|explosion|militants?|rebels?|insurgents?|terror\w*|"
+                               r"massacre|murder\w*|killings?|security forces|police|troops|army|"
+                               r"soldiers|strikes?|shelling|raid)\b", re.I)
+_ANIMAL = re.compile(r"\b(?:bees?|hive|dogs?|pit ?bulls?|sharks?|bears?|wol(?:f|ves)|snakes?|"
+                     r"alligators?|crocodiles?|coyotes?|horses?|cattle|cows?|animals?|lions?|"
+                     r"tigers?|cougars?|wasps?|hornets?)\b", re.I)
+_PROPERTY_BEFORE = re.compile(r"\b(?:cars?|vehicles?|trucks?|vans?|bus|buses|4x4s?|windows?|windscreens?|"
+                              r"property|shops?|stores?|statues?|monuments?|graves?|headstones?)"
+                              r"\s+(?:(?:was|were|been|being|has been|had been)\s+)?$")
+# A date of what comes next ("scheduled to appear Thursday in court") dates no incident.
+_AHEAD_DATE = re.compile(r"\b(?:scheduled|will|shall|appear|appears|set\s+for|due|expected|planned|"
+                         r"plans?|until|postponed|adjourned|hearing|court)\b[^.;]{0,35}$", re.I)
+_TERMINAL = re.compile(r"[.!?][\"'”’)]*\s*$")
+_DATE_STEP = {"day": "week", "week": "month", "month": "unknown", "unknown": "unknown"}
+
+
+def _is_header(s: Sentence, body_started: bool, first_in_paragraph: bool) -> bool:
+    """Headlines, section titles, bylines and link texts restate the body: not evidence.
+    They are lines without closing punctuation before the body starts, or opening a
+    paragraph of their own with few words."""
+    if _TERMINAL.search(s.text):
+        return False
+    return not body_started or (first_in_paragraph and len(s.text.split()) < 10)
+
+
+def _date_for(trig: TriggerMatch, sent_dates: list[DateMention]) -> DateMention | None:
+    best, best_d = None, None
+    for d in sent_dates:
+        dist = d.start - trig.end if d.start >= trig.end else trig.start - d.end
+        if best_d is None or dist < best_d:
+            best, best_d = d, dist
+    return best
+
+
+def find_incidents(article: Article, toponyms: list[Toponym]) -> list[Incident]:
+    """The incidents an article reports, each with its evidence sentences.
+
+    ``toponyms`` are the geoparser's output for this article (``resolve``): their offsets index
+    ``article.text``.  Demonyms ("Russian-led") never place an incident.  Relative dates are
+    resolved against ``article.published``; without it they stay ``None``.  The same article
+    and toponyms always give the same incidents with the same ids.
+    """
+    text = article.text
+    if not text.strip():
+        return []
+    toponyms = sorted(toponyms, key=lambda t: (t.start, t.end))
+    sentences = split_sentences(text)
+    triggers = find_triggers(text)
+    dates = find_dates(text, article.published)
+    focus, country = article_focus(toponyms, text)
+    demonyms = tuple((t.start, t.end, t.mention.country_code or (t.place.country_code if t.place else None))
+                     for t in toponyms if t.mention.kind == "demonym")
+
+    # Toponyms by sentence, so each place choice reads only its own sentence's names.
+    by_sent: dict[int, list[Toponym]] = {}
+    k = 0
+    for sent in sentences:
+        while k < len(toponyms) and toponyms[k].start < sent.start:
+            k += 1
+        j = k
+        while j < len(toponyms) and toponyms[j].start < sent.end:
+            by_sent.setdefault(sent.index, []).append(toponyms[j])
+            j += 1
+    ti = di = 0
+    cands: list[Candidate] = []
+    context_date: DateMention | None = None
+    recent_places: list[tuple[int, int, PlaceChoice]] = []  # (sentence index, paragraph, place)
+    body_started = False
+    for sent in sentences:
+        s_trigs: list[TriggerMatch] = []
+        while ti < len(triggers) and triggers[ti].start < sent.end:
+            if triggers[ti].start >= sent.start:
+                s_trigs.append(triggers[ti])
+            ti += 1
+        s_dates: list[DateMention] = []
+        while di < len(dates) and dates[di].start < sent.end:
+            if dates[di].start >= sent.start and not _AHEAD_DATE.search(
+                    text, max(sent.start, dates[di].start - 45), dates[di].start):
+                s_dates.append(dates[di])
+            di += 1
+        prev_end = sentences[sent.index - 1].end if sent.index else 0
+        first_in_para = sent.index == 0 or "\n" in text[prev_end:sent.start]
+        header = _is_header(sent, body_started, first_in_para)
+        if _TERMINAL.search(sent.text):
+            body_started = True
+        if header:
+            continue
+        sent_cands = _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
+                                          focus, country, recent_places, demonyms, sentences)
+        cands.extend(sent_cands)
+        # Context for the sentences that follow.
+        resolved = [d for d in s_dates if d.date is not None and not d.future]
+        if resolved:
+            context_date = resolved[-1]
+        placed = [c.place for c in sent_cands if c.place is not None and c.place.explicit
+                  and c.place.place is not None]
+        if not placed and sent.index in by_sent:
+            # A sentence without incident sets the context only with a place it is *in*.
+            pc = choose_place(text, sent.start, sent.end, sent.start, sent.start,
+                              by_sent[sent.index], country=None, locative_only=True)
+            if pc is not None and pc.place is not None:
+                placed = [pc]
+        if placed:
+            pc0 = placed[0]
+            if pc0.place.kind == "site":
+                # A site is told once; what follows is about its town, when we know it.
+                pc0 = PlaceChoice(pc0.base, pc0.base.precision, None, None, True, pc0.base) \
+                    if pc0.base is not None and pc0.base.kind != "site" else None
+            if pc0 is not None:
+                recent_places.append((sent.index, sent.paragraph, pc0))
+    merged = merge_candidates(cands)
+    return [_to_incident(article, c) for c in merged]
+
+
+def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent, focus, country,
+                         recent_places, demonyms, sentences) -> list[Candidate]:
+    text = article.text
+    st = sent.text
+    quotes = quoted_spans(st)
+    live: list[TriggerMatch] = []
+    for tr in s_trigs:
+        if blocked_reason(st, tr.start - sent.start, tr.end - sent.start, quoted=quotes):
+            continue
+        if not context_ok(tr, st):
+            continue
+        if tr.type == "explosion" and _DEFUSED.search(st):
+            continue
+        if tr.type == "casualty_report" and _SUMMARY.search(st):
+            continue
+        if tr.subtype == "assault" and _ANIMAL.search(st):
+            continue  # "the worst bee attack", "a horse was attacked": not violence between people
+        if tr.subtype == "assault" and _PROPERTY_BEFORE.search(text, max(sent.start, tr.start - 50),
+                                                                tr.start):
+            # "cars were attacked overnight": damage to things, not to people.
+            tr = TriggerMatch(replace(tr.trigger, type="property_destruction", subtype="vandalism"),
+                              tr.start, tr.end, tr.text)
+        if re.fullmatch(r"attacks?", tr.text, re.I) and not _DETERMINED.search(
+                text, max(sent.start, tr.start - 40), tr.start):
+            # A bare plural or noun without determiner is generic ("lone wolf attacks").
+            continue
+        d = _date_for(tr, s_dates)
+        if d is not None and d.future:
+            continue
+        live.append(tr)
+    if not live:
+        return []
+    types = {tr.type for tr in live}
+    # One event told by several words of a sentence: keep the most specific reading.
+    if "arson" in types or "explosion" in types:
+        live = [t for t in live if t.type != "fire"]
+    if "armed_clash" in types:
+        live = [t for t in live if not (t.type == "riot" and t.subtype == "clash")]
+    actors_all = find_actors(st, sent.start, demonyms, country.country_code if country else None)
+    armed = any(a.actor.category == "unidentified armed group" for a in actors_all) or re.search(
+        r"\b(?:militants?|rebels?|insurgents?|gunmen|fighters|troops|soldiers|army)\b", st, re.I)
+    retyped = []
+    for t in live:
+        if t.type == "riot" and t.subtype == "clash" and armed and not re.search(
+                r"\b(?:protesters|demonstrators|rioters|crowds?|youths|fans|students)\b", st, re.I):
+            t = TriggerMatch(replace(t.trigger, type="armed_clash", subtype="armed clash"), t.start, t.end, t.text)
+        retyped.append(t)
+    live = retyped
+    types = {tr.type for tr in live}
+    if "riot" in types:
+        live = [t for t in live if not (t.type == "protest" and t.subtype != "intervention")]
+    neg = lambda s, e: (blocked_reason(st, s, e, quoted=quotes) or "").startswith("negated")
+    counts = find_counts(st, negated=neg)
+    nonviolent_death = bool(_NOT_VIOLENT_DEATH.search(st))
+    # Killing by an armed attacker is an attack, not a bare casualty report.
+    if "casualty_report" in types and "attack" not in types:
+        for t in live:
+            if t.type == "casualty_report" and t.subtype == "deaths":
+                # "a gunman killed two", "a teen killed 12 people": someone killed people.
+                before = [a for a in actors_all if a.end <= t.start
+                          and (a.actor.category == "unidentified armed group" or
+                               re.match(r"\s+(?:\w+\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|"
+                                        r"ten|dozens|scores|several)\b", text[t.end:t.end + 30]))
+                          and t.start - a.end < 40
+                          and not re.search(r"\b(?:was|were|been|being|are|is|said|says)\b",
+                                            text[a.end:t.start])]
+                if before and re.match(r"killed|murdered", t.text, re.I):
+                    live = [x if x is not t else TriggerMatch(
+                        replace(t.trigger, type="attack", subtype="killing"), t.start, t.end, t.text)
+                        for x in live]
+                    break
+    types = {tr.type for tr in live}
+    absorbing = [t for t in live if t.type in ABSORBS]
+    if absorbing:
+        live = [t for t in live if t.type != "casualty_report"]
+    elif "casualty_report" in types:
+        has_count = any(c.kind in ("fatalities", "injured") for c in counts)
+        strong = any(t.type == "casualty_report" and re.match(r"killed|wounded|death toll|deaths of",
+                                                             t.text, re.I) for t in live)
+        political = any(a.actor.category != "civilians" for a in actors_all) or \
+            _VIOLENCE_CONTEXT.search(st)
+        animal_victim = bool(_ANIMAL.search(st)) and not actors_all
+        if nonviolent_death or not (has_count or strong) or not political or animal_victim:
+            live = [t for t in live if t.type != "casualty_report"]
+    if not live:
+        return []
+
+    # Group triggers: one candidate per (type, date) in a sentence.
+    groups: dict[tuple, list[TriggerMatch]] = {}
+    for t in live:
+        d = _date_for(t, s_dates)
+        key = (t.type, d.start if d is not None else None)
+        groups.setdefault(key, []).append(t)
+
+    out: list[Candidate] = []
+    for (typ, _), trs in groups.items():
+        tr = trs[0]
+        d = _date_for(tr, s_dates)
+        unresolved = False
+        if d is not None:
+            date, prec, explicit = d.date, (d.precision if d.date else "unknown"), True
+            unresolved = d.date is None
+        elif context_date is not None:
+            date, prec, explicit = context_date.date, _DATE_STEP[context_date.precision], False
+        elif article.published is not None:
+            date, prec, explicit = article.published, "week", False
+        else:
+            date, prec, explicit = None, "unknown", False
+        movement = typ == "deployment"
+        pc = choose_place(text, sent.start, sent.end, tr.start, tr.end, by_sent.get(sent.index, []),
+                          movement=movement, country=country)
+        if pc is None or pc.place is None:
+            inherited = None
+            if recent_places:
+                idx, para, rp = recent_places[-1]
+                if para == sent.paragraph or sent.index - idx <= 3:
+                    inherited = rp
+            origin = pc.origin if pc else None
+            if inherited is not None:
+                # A site (an airport) is told once; what follows is about its town.
+                base = inherited.base or inherited.place
+                gp = base.precision if inherited.base is not None else inherited.precision
+                pc = PlaceChoice(base, lower_precision(gp), None, origin, explicit=False)
+            elif (ahead := _place_ahead(text, sentences, sent, by_sent)) is not None:
+                # The lead often names the place a sentence later ("As the fire consumed the
+                # yacht ... The firefighter saved both at the Miami Beach Marina").
+                pc = PlaceChoice(ahead.place, lower_precision(ahead.precision), None, origin,
+                                 explicit=False)
+            elif focus is not None:
+                pc = PlaceChoice(focus, lower_precision(focus.precision), None, origin, explicit=False)
+            else:
+                pc = PlaceChoice(None, "country", None, origin, explicit=False)
+        # Actors of the trigger's clause: from its start to a little after the trigger, not
+        # into a relative clause ("... an uprising that led to the deaths of demonstrators").
+        cs = sent.start + clause_start(st, tr.start - sent.start)
+        rel = re.search(r"\b(?:that|which|who|to help|to)\b", text[tr.end:tr.end + 80])
+        stop = tr.end + (rel.start() if rel else 80)
+        near = [a for a in actors_all if a.start >= cs and a.start < stop] or \
+            [a for a in actors_all if abs(a.start - tr.start) < 80]
+        acts = [a.actor for a in sorted(near, key=lambda a: (a.start > tr.start, abs(a.start - tr.start)))]
+        if movement and pc.origin is not None and pc.place is not None and \
+                pc.origin.country_code and pc.origin.country_code != pc.place.country_code:
+            acts = [Actor(a.text, "external forces") if a.category == "state forces" else a for a in acts]
+        subtype = tr.subtype
+        extra: dict = {}
+        if unresolved:
+            # "Thursday" without a publication date: the caller can say once how to give one.
+            extra["date_text"] = d.text
+            extra["needs_publication_date"] = True
+        if typ == "seizure":
+            first = acts[0].category if acts else None
+            after = st[tr.end - sent.start:tr.end - sent.start + 80]
+            if subtype == "retaken" or first in ("state forces", "external forces") or re.search(
+                    r"\bfrom\s+(?:the\s+)?(?:\w+\s+)?(?:protesters|rioters|rebels|militants|"
+                    r"insurgents|demonstrators|gunmen)", after, re.I):
+                subtype = "retaken by state forces" if first in ("state forces", "external forces", None) \
+                    else "retaken"
+            else:
+                subtype = "taken by " + (first or "unknown actors")
+        if typ == "emergency_measure":
+            extra["measures"] = sorted({t.subtype for t in trs if t.subtype})
+            if len(extra["measures"]) > 1 and "state of emergency" in extra["measures"]:
+                subtype = "state of emergency"
+        c = Candidate(typ, subtype, tr, sent, date, prec, explicit, pc, acts, extra=extra)
+        c.evidence = [sent]
+        if unresolved and d is not None:
+            c.day_key = _day_key(d.text)
+        c.anaphoric = any(_ANAPHORA.search(text, max(sent.start, t.start - 30), t.start)
+                          or re.match(r"(?:the|this|that)\s", t.text, re.I) for t in trs)
+        strength = max(t.trigger.strength for t in trs)
+        c.confidence = min(0.95, strength + (0.1 if pc.explicit else -0.1) + (0.05 if explicit else 0)
+                           + (0.05 if acts else 0))
+        out.append(c)
+        if not movement and pc.explicit and pc.place is not None:
+            # "Protests took place in Paris, Lyon and Marseille": one event per place, as
+            # ACLED codes them.
+            for other in _coordinated(text, pc, by_sent.get(sent.index, [])):
+                twin = replace(c, place=PlaceChoice(other, other.precision, None, None, True, other),
+                               evidence=[sent], extra=dict(extra))
+                out.append(twin)
+
+    # Counts go to the incident that caused them (or the casualty report).
+    receivers = [c for c in out if c.type in ABSORBS] or [c for c in out if c.type == "casualty_report"]
+    for cm in counts:
+        if cm.kind == "arrested":
+            for c in out:
+                if c.type == "arrest":
+                    c.arrested = sum_count(c.arrested, cm.count)
+                    break
+            continue
+        if not receivers:
+            continue
+        target = min(receivers, key=lambda c: abs(c.trigger.start - (sent.start + cm.start)))
+        if cm.kind == "fatalities":
+            target.fatalities = sum_count(target.fatalities, cm.count)
+        else:
+            target.injured = sum_count(target.injured, cm.count)
+    return out
+
+
+def _day_key(date_text: str) -> str:
+    """A day as written, reduced to what names it ("early Sunday" and "Sunday" are one day)."""
+    m = re.search(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
+                  r"tonight|last night", date_text, re.I)
+    return (m.group() if m else " ".join(date_text.split())).lower()
+
+
+def _coordinated(text: str, pc: PlaceChoice, tops: list[Toponym]) -> list[Place]:
+    """Places listed with the chosen one ("in X, Y and Z"), in order."""
+    chain = [t for t in tops if t.place is not None and t.mention.kind != "demonym"]
+    out: list[Place] = []
+    start = None
+    for i, t in enumerate(chain):
+        if t.place.id == (pc.base or pc.place).id or t.place.id == pc.place.id:
+            start = i
+            break
+    if start is None:
+        return out
+    prev = chain[start]
+    seen = {pc.place.id, prev.place.id}
+    for t in chain[start + 1:]:
+        gap = text[prev.end:t.start]
+        if not re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as well as\s+)"
+                            r"(?:in\s+|at\s+)?", gap):
+            break
+        # "Almaty, Kazakhstan" is a qualifier, not a second place.
+        if t.place.kind in ("country", "admin1") and t.place.country_code == prev.place.country_code \
+                and gap.strip() == ",":
+            break
+        if t.place.id not in seen:
+            out.append(t.place)
+            seen.add(t.place.id)
+        prev = t
+    return out
+
+
+def _place_ahead(text: str, sentences: list[Sentence], sent: Sentence,
+                 by_sent: dict[int, list[Toponym]]) -> PlaceChoice | None:
+    """A place the next sentence is *in*, for an incident whose sentence and context name none."""
+    for nxt in sentences[sent.index + 1:sent.index + 2]:
+        pc = choose_place(text, nxt.start, nxt.end, nxt.start, nxt.start,
+                          by_sent.get(nxt.index, []), locative_only=True)
+        if pc is not None and pc.place is not None:
+            return pc
+    return None
+
+
+def _to_incident(article: Article, c: Candidate) -> Incident:
+    pc = c.place
+    place = pc.place if pc else None
+    ev = tuple(Evidence(s.start, s.end, s.text) for s in sorted({s.start: s for s in c.evidence}.values(),
+                                                                  key=lambda s: s.start))
+    cats = tuple(a.category for a in c.actors)
+    event_type, sub_event_type = acled_category(c.type, c.subtype, cats)
+    if c.type == "attack" and c.subtype == "abduction":
+        sub_event_type = "Abduction/forced disappearance"
+    elif c.type == "attack" and c.subtype == "sexual violence":
+        sub_event_type = "Sexual violence"
+    iid = stable_id(article.id, c.type, c.subtype, place.id if place else None,
+                    c.date.isoformat() if c.date else None, ev[0].start, ev[0].end)
+    extra = dict(c.extra)
+    extra["trigger"] = c.trigger.text
+    extra["family"] = family_of(c.type)
+    return Incident(
+        id=iid, type=c.type, subtype=c.subtype, event_type=event_type,
+        sub_event_type=sub_event_type, date=c.date, date_precision=c.date_precision,
+        place=place, geo_precision=pc.precision if pc and place else "country",
+        source=article.source(), evidence=ev, origin=pc.origin if pc else None,
+        fatalities=c.fatalities, injured=c.injured, arrested=c.arrested,
+        actors=tuple(c.actors), confidence=round(c.confidence, 3),
+        place_text=pc.text if pc else None, extra=extra,
+    )

@@ -1,0 +1,93 @@
+"""What did not happen is not an incident: negation, modality, hypotheticals, reported plans.
+
+A trigger is blocked when, in its own clause and shortly before it, the text says it did not
+happen ("no one was injured", "was not arrested"), might or will happen ("would", "could",
+"may", "plans to", "threatened to", "vowed"), is asked for ("urged", "called for", "demanded"),
+prevented or forbidden ("to prevent looting", "a ban on protests"), or is conditional ("if").
+Questions and direct speech (inside quotation marks) are blocked too: a quote states what
+someone says, which the narrative around it repeats when it is a fact.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["blocked_reason", "clause_start"]
+
+# Clause boundaries: a trigger's scope does not reach back over them.
+_BOUNDARY = re.compile(r"[;:—–]|,\s*(?:and|but|while|as|after|before|when|although|though|because)\b|"
+                       r"\b(?:but|while|whereas|although|after|before|when|because|as)\b|,")
+_NEGATION = re.compile(r"\b(?:not|n[’']t|never|no|none|nobody|no one|neither|nor|without|"
+                       r"denied|denies|deny|false|rumou?rs?)\b", re.I)
+_MODAL = re.compile(
+    r"\b(?:would|could|may|might|will|shall|should|must|can|cannot|"
+    r"vow(?:ed|s|ing)?|threat(?:en|ened|ens|ening)?\s+to|threats?\s+to|urg(?:ed|es|ing|e)|"
+    r"call(?:ed|s|ing)?\s+(?:for|on)|plan(?:s|ned|ning)?|intend(?:s|ed)?|"
+    r"warn(?:ed|s|ing)?|fear(?:ed|s)?|aim(?:s|ed)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|"
+    r"prepar(?:ed|ing)\s+to|expected\s+to|scheduled|set\s+to|going\s+to|want(?:s|ed)?\s+to|"
+    r"demand(?:ed|s|ing)?|ask(?:ed|s|ing)?\s+(?:for|to)|tr(?:y|ied|ying)\s+to|attempt(?:ed|s)?\s+to|"
+    r"prevent(?:ed|s|ing)?|avoid(?:ed|s)?|stop(?:ped)?|ban(?:ned|s)?\s+on|banned|forb(?:id|ade|idden)|"
+    r"prohibit(?:ed|s)?|if|unless|whether|in case|in the event|possible|potential|likely|"
+    r"risk of|threat of|upcoming|planned|future|anniversary|memorial|mock|drill|exercises?|"
+    r"simulated|hoax|fake|plots?|plotted|plotting|conspir(?:acy|ed|ing)|"
+    r"request(?:ed|s)?|ahead\s+of|supporters?\s+of|(?:series|spate|wave|string|history|campaign)\s+of|"
+    r"encourag(?:ed|es|ing)|decision\s+to|decided\s+to|agreed\s+to|proposal\s+to|proposed|"
+    r"counts?\s+of|charged\s+with|charges?\s+(?:of|for)|pleaded\s+(?:not\s+)?guilty|convicted|"
+    r"accused\s+of|on\s+trial\s+for|sentenced\s+for|suspicion\s+of|guilty\s+of|"
+    r"investigat(?:e|ing|ion)\s+(?:into|of)|failed\s+to|in\s+connection\s+with|related\s+to)\b",
+    re.I)
+# Uncertainty that only reaches the next few words ("a suspected blaze", "reports of a fire",
+# but not "reports of a man threatening people ... shot him").
+_NEAR_MODAL = re.compile(r"\b(?:suspected|possible|reports?\s+of|alleged)\b", re.I)
+# Modals that state a perceived fact: "gunshots could be heard", "smoke could be seen".
+_FACTUAL_MODAL = re.compile(r"\bcould\s+be\s+(?:heard|seen)\b", re.I)
+_CASE_SENSITIVE_MODALS = {"may", "will", "can"}  # "May 5", "Will Smith", "Can" are not modal
+
+
+def clause_start(sentence: str, pos: int) -> int:
+    """Start of the clause holding position ``pos`` of ``sentence``."""
+    start = 0
+    for m in _BOUNDARY.finditer(sentence, 0, pos):
+        start = m.end()
+    return start
+
+
+def blocked_reason(sentence: str, start: int, end: int, *, window_words: int = 9,
+                   quoted: list[tuple[int, int]] | None = None) -> str | None:
+    """Why the trigger at ``start:end`` of ``sentence`` does not report an incident, or None.
+
+    Only the trigger's clause is read, and only ``window_words`` words before it (negation:
+    three words), so "vowed that rioters would be punished; police arrested 20" still yields the
+    arrest.
+    """
+    if sentence.rstrip().endswith("?"):
+        return "question"
+    for qs, qe in quoted or ():
+        if qs <= start and end <= qe:
+            return "direct speech"
+    cs = clause_start(sentence, start)
+    before = sentence[cs:start]
+    words = before.split()
+    near = " ".join(words[-window_words:])
+    neg_near = " ".join(words[-3:])
+    if _NEGATION.search(neg_near):
+        return "negated"
+    m = _NEAR_MODAL.search(" ".join(words[-7:]))
+    if m:
+        return "uncertain: " + m.group().lower()
+    for m in _MODAL.finditer(near):
+        w = m.group()
+        if w.lower() in _CASE_SENSITIVE_MODALS and w != w.lower():
+            continue
+        return "modality: " + w.lower()
+    # Gap patterns ("troops would be sent") hold their modal inside the match.
+    inner = re.search(r"\b(?:would|could|might|may|will|should|must)\b", sentence[start:end])
+    if inner:
+        return "modality: " + inner.group()
+    # "gunshots could be heard" has its modal after the trigger and is factual; "protests
+    # could spread" puts the modal right after the noun and is not.
+    after = sentence[end:end + 40]
+    m = re.match(r"\s+(?:would|could|might|may|will)\s+(?:\w+\s+)?(\w+)", after)
+    if m and not _FACTUAL_MODAL.match(after.lstrip()):
+        return "modality: " + after.split()[0].lower()
+    return None

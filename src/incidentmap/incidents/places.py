@@ -1,0 +1,277 @@
+"""Where an incident happened: the place of occurrence, and for movements their origin.
+
+The place is read from the trigger's sentence: a toponym introduced by a locative word ("in
+Almaty", "at the airport in X", "into Kazakhstan", "across Y") or a possessive site ("Almaty's
+airport") is preferred, then the nearest plain toponym.  Never a nationality ("Russian-led":
+a demonym mention), never a toponym in a "from"/"since" phrase (an origin, a time) unless the
+incident is a movement, whose origin it then is.  "The country", "the republic", "nationwide"
+name the country the article is about.  Without a place in its sentence an incident takes the
+place of the sentences just before it in its paragraph, else the article's focus, one step
+less precise (town -> region, region -> country).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import Place, Toponym
+
+__all__ = ["PlaceChoice", "choose_place", "article_focus", "lower_precision"]
+
+_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|inside|into|across|throughout|around|on|onto|"
+                       r"toward|towards|to|within|along|over|through|of|between|and|entering|"
+                       r"reach(?:ed)?)\s+(?:the\s+)?(?:(?:city|town|village|capital|province|"
+                       r"state|region|district|county|republic|country)\s+of\s+)?"
+                       r"(?:(?:northern|southern|eastern|western|central|downtown|north|south|"
+                       r"east|west|rural|suburban|nearby)\s+)?)$", re.I)
+_FROM = re.compile(r"\b(?:from|since|left|fled|leaving|of|according\s+to|told|quoted\s+by|"
+                   r"reported\s+by|via)\s+(?:the\s+)?(?:al-|el-)?$", re.I)
+_SITE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:main\s+|international\s+|central\s+|city\s+)?"
+                         r"(?P<site>airport|square|palace|residence|station|port|university|"
+                         r"parliament|embassy|base|city hall|market|stadium)\b"
+                         r"(?!\s+(?:road|highway|bypass|hotel|motorway|expressway|parkway|bus|train))", re.I)
+_COUNTRY_ANAPHORA = re.compile(r"\b(?:nationwide|countrywide|across the country|throughout the "
+                               r"country|across the nation|in the country|into the country|"
+                               r"the republic|the nation(?!al)|all over the country)\b", re.I)
+_NATIONWIDE = re.compile(r"\b(?:nationwide|countrywide|across the country|throughout the country|"
+                         r"across the nation|all over the country)\b", re.I)
+# A toponym right before an organisation or a group of forces describes who, not where ("US
+# forces", "Kurdistan Workers Party", "Lebanon Police").
+_ORG_AFTER = re.compile(r"^(?:['’]s)?\s+(?:[A-Z][a-z]+(?:['’]s)?\s+)?(?:police|officers?|sheriff|"
+                        r"authorities|officials|government|army|military|forces|troops|troopers|"
+                        r"spokes(?:man|woman)|mayor|governor|president|minister|court|"
+                        r"prosecutors?|workers|party|front|movement|union|council|committee|"
+                        r"department|university|college|hospital|airlines?|times|post|news|"
+                        r"state police|highway patrol|task force|fire marshal|fire department|fire chief|"
+                        r"sheriff['’]s office|police department|detention cent(?:er|re)|jail|prison|"
+                        r"courthouse|crown court|servicem[ae]n|soldiers?|"
+                        r"citizens?|nationals?|diplomats?|tourists?|journalists?)\b", re.I)
+# Before a person noun ("a Metcalfe County man", "Fort Worth teen") it is where someone lives:
+# a place of last resort.
+_PERSON_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+)?(?:man|woman|men|women|boy|girl|teen|"
+                           r"teenager|resident|residents|native|natives|couple|family|student|"
+                           r"driver|youth|juvenile)\b", re.I)
+# A toponym that names an event ("an Adair County shooting") says where it happened.
+_EVENT_AFTER = re.compile(r"^\s+(?:shooting|stabbing|fire|blaze|attack|bombing|blast|explosion|"
+                          r"protests?|riots?|clashes|arrests?|raid|killing|murder)\b", re.I)
+# Where someone is taken afterwards is not where it happened.
+_TRANSFER_BEFORE = re.compile(r"\b(?:transferred|taken|brought|extradited|flown|returned|moved|"
+                              r"rushed|airlifted)\s+(?:back\s+)?to\s+(?:the\s+)?$", re.I)
+# A toponym that is the subject of a verb of saying or acting is a government, not a place
+# ("Tbilisi has denied", "Turkey has shelled").
+_ACTOR_AFTER = re.compile(r"^\s+(?:has|have|had|is|was|will|would)?\s*(?:said|says|say|denied|denies|"
+                          r"deny|announced|accused|accuses|claimed|claims|condemned|blamed|warned|"
+                          r"shelled|fired|launched|sent|sends|deployed|struck|attacked|bombed|"
+                          r"invaded|threatened|urged|demanded|rejected|responded|agreed|signed)\b", re.I)
+# "..., 60, Lebanon," and "of Austin, Texas": where a person lives.
+_RESIDENCE_BEFORE = re.compile(r"(?:\b\d{1,3},\s*|\bof\s+(?:[A-Z][\w.’'-]*\s+){1,3}?|,\s+)$")
+_STEP_DOWN = {"site": "town", "town": "region", "region": "country", "country": "country"}
+
+
+def lower_precision(p: str) -> str:
+    """One step less precise (an inherited place is only known to lie about there)."""
+    return _STEP_DOWN.get(p, "country")
+
+
+@dataclass(frozen=True)
+class PlaceChoice:
+    place: Place | None
+    precision: str
+    text: str | None
+    origin: Place | None = None
+    explicit: bool = False  # named in the incident's own sentence
+    base: Place | None = None  # the named place a site was found from ("Almaty" of its airport)
+
+
+def _usable(t: Toponym) -> bool:
+    return t.place is not None and t.mention.kind != "demonym"
+
+
+def article_focus(toponyms: list[Toponym], text: str | None = None) -> tuple[Place | None, Place | None]:
+    """(focus place, focus country) of an article: the country most places lie in, and the
+    place in it named most often (a town or finer when it is named at least twice, else the
+    country).  Earlier mentions break ties; with ``text``, a name after a locative word ("in",
+    "into") counts double, as it says where things happen rather than who acts.  When the
+    country itself is not named, the gazetteer supplies it."""
+    usable = [t for t in toponyms if _usable(t)]
+    if not usable:
+        return None, None
+    cc_count: Counter = Counter()
+    for t in usable:
+        if t.place.country_code:
+            w = 1
+            if text is not None and _LOCATIVE.search(text[max(0, t.start - 40):t.start]):
+                w = 2
+            cc_count[t.place.country_code] += w
+    country_place = None
+    focus_cc = None
+    if cc_count:
+        best = max(cc_count.values())
+        for t in usable:
+            if t.place.country_code and cc_count[t.place.country_code] == best:
+                focus_cc = t.place.country_code
+                break
+        for t in usable:
+            if t.place.kind == "country" and t.place.country_code == focus_cc:
+                country_place = t.place
+                break
+    country_named = country_place is not None
+    if country_place is None and focus_cc:
+        country_place = _country(focus_cc)
+    by_id = Counter(t.place.id for t in usable if t.place.country_code == focus_cc or focus_cc is None)
+    first = {}
+    for i, t in enumerate(usable):
+        first.setdefault(t.place.id, (i, t.place))
+    fine = [(n, -first[pid][0], first[pid][1]) for pid, n in by_id.items()
+            if first[pid][1].kind not in ("country", "region")]
+    focus = None
+    if fine:
+        n, _, p = max(fine, key=lambda x: (x[0], x[1]))
+        # Local news rarely names its country: then the town named is the focus.
+        if n >= 2 or not country_named:
+            focus = p
+    if focus is None:
+        focus = country_place or usable[0].place
+    return focus, country_place
+
+
+def _country(cc: str) -> Place | None:
+    try:
+        from ..gazetteer import load_gazetteer
+    except ImportError:
+        return None
+    try:
+        return load_gazetteer().country(cc)
+    except Exception:  # a missing or partial gazetteer only costs the country fallback
+        return None
+
+
+def _as_city(t: Toponym) -> Place:
+    """An admin1 that shares its name and centre with a city (Almaty, Moscow, Tashkent: cities
+    with the status of a province) is, as the place of an incident, the city."""
+    p = t.place
+    if p is None or p.kind not in ("admin1", "admin2"):
+        return p
+    for c in t.candidates:
+        if c.kind == "city" and c.name == p.name and abs(c.lat - p.lat) < 0.3 and abs(c.lon - p.lon) < 0.3:
+            return c
+    return p
+
+
+def _airport(place: Place) -> Place | None:
+    try:
+        from ..gazetteer import load_gazetteer  # the geoparser's gazetteer, when it exists
+    except ImportError:
+        return None
+    try:
+        airports = load_gazetteer().airports_of(place)
+    except Exception:  # a gazetteer without airports must not stop incident extraction
+        return None
+    return airports[0] if airports else None
+
+
+def choose_place(text: str, sent_start: int, sent_end: int, trig_start: int, trig_end: int,
+                 toponyms: list[Toponym], *, movement: bool = False,
+                 country: Place | None = None, locative_only: bool = False) -> PlaceChoice | None:
+    """The place of occurrence named in the sentence ``text[sent_start:sent_end]`` for the
+    trigger at ``trig_start:trig_end`` (absolute offsets), or ``None`` when it names none."""
+    if country is not None:
+        near = text[max(sent_start, trig_start - 50):min(sent_end, trig_end + 50)]
+        nw = _NATIONWIDE.search(near)
+        if nw:
+            return PlaceChoice(country, "country", nw.group(), None, explicit=True)
+    cands = []
+    origin = None
+    excluded_end = -10
+    for t in toponyms:
+        if t.start < sent_start or t.end > sent_end or not _usable(t):
+            continue
+        before = text[max(sent_start, t.start - 60):t.start]
+        after = text[t.end:min(sent_end, t.end + 30)]
+        if re.match(r"-\d", after) or re.search(r"\b\d{1,3},\s*$", before) or \
+                re.search(r"\b(?:known as|nicknamed|dubbed|alias|a\.k\.a\.|name of|named|called)\s+[\"“]?$",
+                          before, re.I):
+            # "AK-47" is not Alaska; "Jolly, 60, Lebanon" is where he lives; "known as
+            # Montana" is a nickname.
+            excluded_end = t.end
+            continue
+        if excluded_end >= 0 and re.fullmatch(r",\s*", text[excluded_end:t.start]):
+            # The qualifier of an excluded name ("of Austin, Texas").
+            excluded_end = t.end
+            continue
+        if not movement and _TRANSFER_BEFORE.search(before):
+            excluded_end = t.end
+            continue
+        if _ORG_AFTER.match(after) and not _SITE_AFTER.match(after):
+            excluded_end = t.end
+            continue
+        if _ACTOR_AFTER.match(after):
+            if movement and t.end <= trig_start and t.place.kind == "country" and origin is None:
+                origin = t.place
+            continue
+        if _FROM.search(before) and not re.search(r"\bof\s+(?:the\s+)?$", before):
+            if movement and origin is None:
+                origin = t.place
+            excluded_end = t.end
+            continue
+        if re.search(r"\bof\s+(?:the\s+)?$", before) and not re.search(
+                r"\b(?:city|town|village|capital|province|state|region|district|county|"
+                r"republic|country|control|hometown|home town|suburbs?|streets|outskirts|center|centre|heart|parts?|"
+                r"north|south|east|west)\s+of\s+(?:the\s+)?$", before, re.I):
+            # "the independence of X", "the president of X": not where it happened.
+            excluded_end = t.end
+            continue
+        # Subject position before a movement verb ("Russia sent paratroopers"): the origin.
+        if movement and t.end <= trig_start and not _LOCATIVE.search(before):
+            if t.place.kind == "country" and origin is None:
+                origin = t.place
+            continue
+        score = 0.0
+        site = _SITE_AFTER.match(after)
+        loc = _LOCATIVE.search(before)
+        if loc:
+            score += 3.0
+        elif locative_only and not site:
+            continue
+        if site:
+            score += 3.0
+        if _EVENT_AFTER.match(after):
+            score += 2.5
+        elif _PERSON_AFTER.match(after):
+            score -= 4.0
+        if movement and re.search(r"\b(?:into|to|in)\s+(?:the\s+)?$", before, re.I) and t.start >= trig_end:
+            score += 2.0
+        dist = t.start - trig_end if t.start >= trig_end else trig_start - t.end
+        score -= dist / 60.0
+        cands.append((score, t, site))
+    if cands:
+        score, t, site = max(cands, key=lambda c: (c[0], -c[1].start))
+        if t.place.kind in ("admin1", "admin2", "country"):
+            # "Lahore in Punjab", "Kayseri, Turkey": the finer name just before is the place.
+            for _, u, usite in cands:
+                if u.end <= t.start and u.place.kind in ("city", "site") and \
+                        re.fullmatch(r"\s*(?:,|in)\s*", text[u.end:t.start]):
+                    t, site = u, usite
+                    break
+        place = _as_city(t)
+        precision, ptext = place.precision, t.text
+        if site:
+            ptext = text[t.start:t.end + site.end()]
+            if site.group("site").lower() == "airport" and place.kind != "site":
+                ap = _airport(place)
+                if ap is not None:
+                    place, precision = ap, "site"
+        if origin is not None and origin.id == place.id:
+            origin = None
+        return PlaceChoice(place, precision, ptext, origin, explicit=True, base=_as_city(t))
+    sent = text[sent_start:sent_end]
+    m = _COUNTRY_ANAPHORA.search(sent)
+    if m and country is not None:
+        if origin is not None and origin.id == country.id:
+            origin = None
+        return PlaceChoice(country, "country", m.group(), origin, explicit=True)
+    if origin is not None:
+        return PlaceChoice(None, "country", None, origin, explicit=False)
+    return None

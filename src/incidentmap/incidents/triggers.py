@@ -1,0 +1,361 @@
+"""The trigger lexicon: words and phrases that report an incident, and their matching.
+
+Verbs are listed once as lemmas; :func:`inflect` writes out their forms (burn -> burns,
+burned, burnt, burning), so one entry covers "torched", "torching" and "torches".  Patterns
+may hold a gap (``{gap}``: up to eight words, no sentence punctuation) for phrases that
+surround their object: "set the mayor's office on fire", "sent 3,000 paratroopers into".
+All patterns of the lexicon are compiled into one alternation with a named group per entry,
+run once over the whole document.
+
+A few entries carry ``needs``: a second regular expression that must match within the same
+sentence near the trigger (a force noun for "sent", a site noun for "seized"), which keeps
+common verbs from firing on "sent a letter" or "police seized drugs".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Trigger", "TriggerMatch", "LEXICON", "inflect", "find_triggers", "context_ok"]
+
+_IRREGULAR = {
+    "burn": ["burn", "burns", "burned", "burnt", "burning"],
+    "set": ["set", "sets", "setting"],
+    "shoot": ["shoot", "shoots", "shot", "shooting"],
+    "send": ["send", "sends", "sent", "sending"],
+    "take": ["take", "takes", "took", "taken", "taking"],
+    "fight": ["fight", "fights", "fought", "fighting"],
+    "beat": ["beaten"],
+    "throw": ["throw", "throws", "threw", "thrown", "throwing"],
+    "blow": ["blow", "blows", "blew", "blown", "blowing"],
+    "break": ["break", "breaks", "broke", "broken", "breaking"],
+    "catch": ["catch", "catches", "caught", "catching"],
+    "fly": ["flown", "flew"],
+    "hold": ["hold", "holds", "held", "holding"],
+    "overrun": ["overrun", "overruns", "overran", "overrunning"],
+    "retake": ["retake", "retakes", "retook", "retaken", "retaking"],
+    "stab": ["stab", "stabs", "stabbed", "stabbing"],
+    "rob": ["rob", "robs", "robbed", "robbing"],
+    "kidnap": ["kidnap", "kidnaps", "kidnapped", "kidnapping", "kidnaped"],
+    "gun": ["gun", "guns", "gunned", "gunning"],
+    "shut": ["shut", "shuts", "shutting"],
+    "cut": ["cut", "cuts", "cutting"],
+    "ban": ["ban", "bans", "banned", "banning"],
+    "riot": ["riot", "riots", "rioted", "rioting"],
+    "march": ["march", "marches", "marched", "marching"],
+    "torch": ["torch", "torches", "torched", "torching"],
+    "ransack": ["ransack", "ransacks", "ransacked", "ransacking"],
+    "firebomb": ["firebomb", "firebombs", "firebombed", "firebombing"],
+    "loot": ["loot", "loots", "looted", "looting"],
+    "shell": ["shelled", "shelling"],
+}
+
+
+def inflect(lemma: str) -> list[str]:
+    """The forms of an English verb: base, third person, past (participle), -ing."""
+    if lemma in _IRREGULAR:
+        return list(_IRREGULAR[lemma])
+    forms = [lemma]
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms.append(lemma + "es")
+    elif lemma.endswith("y") and lemma[-2] not in "aeiou":
+        forms.append(lemma[:-1] + "ies")
+    else:
+        forms.append(lemma + "s")
+    if lemma.endswith("e"):
+        forms += [lemma + "d", lemma[:-1] + "ing"]
+    elif lemma.endswith("y") and lemma[-2] not in "aeiou":
+        forms += [lemma[:-1] + "ied", lemma + "ing"]
+    else:
+        forms += [lemma + "ed", lemma + "ing"]
+    return forms
+
+
+def _v(*lemmas: str, only: tuple[str, ...] | None = None) -> str:
+    """An alternation of the forms of ``lemmas`` (``only``: keep forms ending so)."""
+    forms = []
+    for lem in lemmas:
+        for f in inflect(lem):
+            if only is None or f.endswith(only) or f in only:
+                forms.append(f)
+    return "(?:" + "|".join(sorted(set(forms), key=len, reverse=True)) + ")"
+
+
+_GAP = r"(?:[\w’'\-,.$]+\s+){0,8}?"
+_SMALLGAP = r"(?:[\w’'\-]+\s+){0,3}?"
+_FORCES = (r"(?:troops|soldiers|paratroopers|police(?:men)?|officers|forces|peacekeepers|"
+           r"reinforcements|national guard|guardsmen|marines|army|military|units?|battalions?|"
+           r"gendarmes|armou?red (?:personnel )?(?:carriers|vehicles)|tanks|riot police|"
+           r"personnel|contingent|servicemen|deputies|agents)")
+# Only soldiers and armour "seen" somewhere are news; police seen on patrol are routine.
+_MILITARY = (r"(?:troops|soldiers|paratroopers|forces|peacekeepers|national guard|guardsmen|marines|"
+             r"army|military|armou?red (?:personnel )?(?:carriers|vehicles)|tanks|servicemen)")
+_SITE = (r"(?:airport|building|buildings|palace|parliament|office|offices|headquarters|station|"
+         r"base|town|city|village|territory|area|region|district|square|compound|residence|"
+         r"ministry|embassy|port|bridge|checkpoint|control|capital|hall|court|courthouse|"
+         r"government|television|tv|radio|campus|mosque|church|school|hospital|prison|jail|"
+         r"facility|plant|mine|oil ?field|border crossing|crossing|province|streets?|"
+         r"positions?|outpost|camp|city hall|mayor’s office|mayor's office)")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    name: str
+    type: str
+    subtype: str | None
+    pattern: str
+    needs: str | None = None  # must match in the sentence window around the trigger
+    strength: float = 0.6
+
+
+_L: list[Trigger] = []
+
+
+def _t(type_: str, subtype: str | None, pattern: str, needs: str | None = None,
+       strength: float = 0.6) -> None:
+    _L.append(Trigger(f"t{len(_L)}", type_, subtype, pattern, needs, strength))
+
+
+# --- arson: the text says the fire was set -------------------------------------------------
+_t("arson", "arson", _v("set") + r"\s+" + _GAP + r"(?:on fire|ablaze|alight|aflame)", strength=0.8)
+_t("arson", "arson", _v("set") + r"\s+(?:\w+\s+)?fires?\s+(?:to|at|in|on)\b", strength=0.8)
+_t("arson", "arson", r"(?:were|was|been|being|got)\s+set\s+(?:on fire|ablaze|alight)", strength=0.8)
+_t("arson", "arson", _v("torch") + r"(?!\s+(?:bearer|light|relay))", strength=0.7)
+_t("arson", "arson", _v("firebomb") + r"|(?:threw|thrown|hurled|tossed|throwing|lobbed)\s+"
+   + _SMALLGAP + r"(?:petrol bombs?|molotov cocktails?|fire ?bombs?|incendiary devices?)")
+_t("arson", "arson", r"arsons?(?!\s+(?:investigators?|squad|units?|task force|charges?|dogs?|"
+   r"detectives?|team|division))|arson attacks?|(?:deliberately|intentionally|purposely)\s+(?:set|started|lit)"
+   r"|(?:fires?|blazes?)\s+(?:was|were|had been|has been)\s+(?:deliberately\s+|intentionally\s+)?set"
+   r"(?:\s+(?:deliberately|intentionally|on purpose))?|labell?ed\s+(?:an?\s+)?arson", strength=0.8)
+
+# --- fire: a blaze of stated or unstated cause ------------------------------------------------
+_FIRE_NOT = (r"(?!\s*(?:department|dept|fighters?|fighting|trucks?|engines?|chief|marshal|station|"
+             r"house|hall|officials?|crews?|districts?|company|companies|alarm|code|codes|hazard|"
+             r"safety|prevention|drill|extinguishers?|hydrant|escape|exits?|insurance|season|"
+             r"danger|weather|ban|restrictions?|pits?|works|wall|arms|power|sale|sales|"
+             r"rescue|academy|services?|protection|inspectors?|investigators?|damage|"
+             r"department's|retardant|risk|index)\b)")
+_t("fire", "fire", r"(?:a|the|an|house|home|apartment|structure|brush|grass|forest|bush|wild|"
+   r"kitchen|car|vehicle|chemical|warehouse|building|massive|huge|deadly|fatal|large|small|"
+   r"major|early-morning|overnight|morning|afternoon|night|(?:\w+-)?alarm|electrical|"
+   r"suspicious|that|this|garage|barn|mobile home|trailer|restaurant|business|blazing|"
+   r"raging|two|three|several|the two|separate)\s+fires?" + _FIRE_NOT, strength=0.6)
+_t("fire", "fire", r"fires?\s+(?:broke out|erupted|destroyed|gutted|ripped|engulfed|swept|"
+   r"spread|damaged|started|burned|burnt|killed|injured|consumed|raged|tore)")
+_t("fire", "fire", r"blazes?|infernos?|wildfires?|bushfires?|forest fires?|wild ?land fires?|"
+   r"went up in flames|engulfed in flames|in flames|" + _v("catch", only=("caught", "catches", "catching")) +
+   r"\s+(?:on\s+)?fire|gutted|burned-out|burnt-out|burned out|burnt out|burned down|burnt down|"
+   r"burned to the ground|burst into flames|erupted in flames|(?:was|were|been)\s+(?:burned|burnt|destroyed by fire|damaged by fire)|"
+   r"(?:destroyed|damaged|gutted) by (?:a |the )?(?:fire|flames|blaze)")
+_t("fire", "fire", _v("burn", only=("burned", "burnt", "burning", "burns")) +
+   r"\s+(?:down|through|out of control|uncontrolled|(?:more than\s+)?[\d,]+\s+acres|acres)")
+
+# --- protest ----------------------------------------------------------------------------------
+_t("protest", "protest", r"(?<!in\s)(?<!a\s)protest(?:s|ed|ing)?(?!\s+(?:song|vote|letter|"
+   r"the decision|the ruling|the call|the penalty|the foul))(?!ers?\b)", strength=0.7)
+_PROTEST_CONTEXT = (r"\b(?:against|over|demand\w*|protest\w*|police|government|rights|opposition|"
+                    r"march\w*|chant\w*|slogans?|anti-\w+|pro-\w+|president|minister|law|bill|policy|"
+                    r"reform|pay|wages|election|independence|supporters|activists|strike|resign\w*|"
+                    r"teachers|workers|union|crowds?|thousands|hundreds|capital|square|streets?)\b")
+_t("protest", "protest", r"demonstrations?(?!\s+(?:of|project|garden|kitchen|plot|model))",
+   needs=_PROTEST_CONTEXT)
+_t("protest", "rally", r"(?<!campaign\s)(?:rall(?:y|ies)|rallied|rallying)(?!\s+(?:point|car|driver|race|cry))"
+   r"(?!\s+(?:to|from)\s+(?:win|beat|victory|a\s+\d))", needs=_PROTEST_CONTEXT)
+_t("protest", "march", r"march(?:ed|es|ing)?\b(?!\s+(?:madness|of dimes))(?=\s+(?:on|to|through|in|from|down|along|toward|towards|against|past|around|for))")
+_t("protest", "protest", r"(?:took|take|taken|taking|takes)\s+to\s+the\s+streets|sit-ins?|"
+   r"hunger strikes?|(?:went|go|goes|going|were|are|was|is)\s+on\s+strike|general strike|"
+   r"walkouts?|picket(?:ed|ing|s)?\b|strikers|staged\s+(?:a\s+)?(?:rally|protest|demonstration|"
+   r"march|sit-in)", strength=0.7)
+_t("protest", "protest", r"(?:teachers|workers|employees|nurses|doctors|miners|drivers|staff|unions?)\s+"
+   r"(?:are\s+|were\s+|have been\s+)?(?:striking|on strike)|striking\s+(?:teachers|workers|"
+   r"employees|nurses|doctors|miners|drivers)", strength=0.7)
+_t("protest", "protest", r"(?:protesters|protestors|demonstrators|marchers|activists)\s+" + _SMALLGAP + r"(?:gathered|rallied|marched|chanted|massed|"
+   r"converged|blocked|filled|poured into)")
+_t("protest", "unrest", r"(?:unrest|uprising|protests|demonstrations)\s+(?:that\s+)?(?:began|"
+   r"erupted|broke out|started|spread|flared|spread|widened|escalated|intensified)")
+_t("protest", "intervention", r"tear ?gas|rubber bullets|water cannons?|stun grenades|"
+   r"(?:dispersed|broke up)\s+(?:the\s+)?(?:crowds?|protest|protesters|demonstrators|rally)")
+
+# --- riot ---------------------------------------------------------------------------------------
+_t("riot", "riot", _v("riot") + r"(?!\s+(?:police|gear|shields?|control|squads?|act|officers|"
+   r"troops|units?|helmets?))(?!ers)", strength=0.7)
+_t("riot", "riot", r"violent\s+(?:protests?|demonstrations?|uprising|unrest|clashes|riots?|"
+   r"disturbances?)|civil unrest|(?:street|sectarian|ethnic)\s+(?:clashes|violence)", strength=0.8)
+_t("riot", "clash", r"clash(?:ed|es|ing)?\b(?!\s+of\s+the)", strength=0.6)
+_t("riot", "clash", r"(?:running|street|pitched)\s+battles?", strength=0.6)
+_t("riot", "riot", r"(?:threw|throwing|hurled|hurling|pelted|pelting)\s+" + _SMALLGAP +
+   r"(?:rocks|stones|bottles|bricks|fireworks|projectiles|missiles)")
+_t("riot", "mob violence", r"mob\s+(?:violence|attack|attacked|lynched|beat)|lynch(?:ed|ing)")
+
+# --- looting, property destruction ---------------------------------------------------------------
+_t("looting", "looting", _v("loot") + r"(?!ers?\b)|" + _v("ransack") + r"|plunder(?:ed|ing)|pillag(?:ed|ing)", strength=0.8)
+_t("property_destruction", "vandalism", r"vandali[sz](?:ed|ing|m)|defaced|"
+   r"smash(?:ed|ing)\s+" + _SMALLGAP + r"(?:windows|cars|shops|storefronts|doors)|"
+   r"(?:toppled|tore down|pulled down)\s+(?:a|the)\s+(?:\w+\s+)?(?:statue|monument)|"
+   r"property damage")
+
+# --- armed clash ------------------------------------------------------------------------------
+_t("armed_clash", "armed clash", r"gun ?battles?|fire ?fights?|shoot-?outs?|exchanges? of (?:gun)?fire|"
+   r"exchanged (?:gun)?fire|returned fire|(?:heavy|fierce|intense|renewed)\s+fighting|"
+   r"(?:military|ground|army|major|ferocious|government|rebel)\s+(?:operations?|offensive|assault)|"
+   r"(?:fighters|militants|rebels|insurgents|troops|soldiers|forces|gunmen|gangs|factions|militias?|"
+   r"families|tribes|clans)\s+" + _SMALLGAP + r"(?:battled|battling|fought|clashed)|fighting\s+(?:between|"
+   r"broke out|erupted)|skirmish(?:es)?|ambush(?:ed|es)?", strength=0.8)
+
+# --- attack: shooting, stabbing, killing, assault, armed robbery, abduction ------------------------
+_t("attack", "shooting", r"(?:was|were|been|being|got|get)\s+(?:fatally\s+|critically\s+|"
+   r"seriously\s+)?shot|fatally shot|shot\s+(?:and\s+(?:killed|wounded)|dead|to death|in the|"
+   r"multiple|several|once|twice|at\s+(?:least|\w+\s+(?:people|protesters|police|officers)))|"
+   r"shot\s+(?:him|her|them|a man|a woman|an?\s+\d+-year-old|two|three)", strength=0.8)
+_t("attack", "shooting", r"shootings?(?!\s+(?:percentage|range|guard|star|script|schedule|"
+   r"location|day|stars|sports|club|competition|contest|practice))|gunned down|opened fire|"
+   r"gunfire|gunshots?|shots\s+(?:were\s+|had been\s+)?(?:fired|rang out)|drive-by|"
+   r"(?:fired|shot)\s+(?:on|at|into)\s+(?:a|an|the|two|three|his|her|their|police|"
+   r"officers|protesters|people|crowds?)\b|(?:hit|struck)\s+by\s+(?:a\s+)?(?:stray\s+)?bullets?|"
+   r"bullet wounds?", strength=0.7)
+# "came under fire" is criticism unless forces, vehicles or guns are about.
+_t("attack", "shooting", r"came under (?:heavy\s+)?fire", needs=r"\b(?:gun\w*|shots?|troops|soldiers|police|"
+   r"officers|patrol|convoy|militants?|gunmen|rebels?|forces|army|attack\w*|wounded|killed|armed)\b",
+   strength=0.7)
+_t("attack", "killing", r"(?:shooting|killing|stabbing)\s+(?:spree|rampage)|rampage|mass shooting", strength=0.8)
+_t("attack", "stabbing", _v("stab") + r"|knifed|knife attack|hacked to death|machete attack", strength=0.8)
+_STATS = (r"(?!\s+(?:mystery|trial|charges?|suspects?|for hire|plot|-for-hire|rates?|tally|count|"
+          r"statistics|numbers|units?|division|squad|detectives?|investigators?|cases?|"
+          r"investigations?|victims'|weapons?|scene))")
+_t("attack", "killing", r"murder(?:ed|s|ing)?" + _STATS + r"|homicides?" + _STATS + r"|"
+   r"(?:was|were|been|being|is|are)\s+slain|slain\s+(?:by|in|at|on|during|near|outside)\b|"
+   r"slaying|assassinat(?:ed|ion)|beheaded|decapitated|executed|massacred?|"
+   r"beaten to death|bludgeoned|beating deaths?|(?:fatal|brutal|savage) beating", strength=0.7)
+_t("attack", "sexual violence", r"raped|rape of|sexual(?:ly)?\s+assault(?:ed|ing|s)?", strength=0.8)
+_t("attack", "assault", r"(?:was|were|been|got)\s+(?:brutally\s+|severely\s+)?(?:beaten|"
+   r"assaulted|attacked)|assault(?:ed|ing)?\s+(?:a|an|the|him|her|two|three)\b|"
+   r"(?<!heart\s)(?<!panic\s)(?<!asthma\s)(?<!shark\s)(?<!dog\s)(?<!bee\s)attack(?:ed|s)?\b"
+   r"(?!\s+(?:helicopters?|dogs?|ads?|submarines?|on the (?:flames|fire|blaze)))", strength=0.6)
+_t("attack", "armed robbery", r"armed robber(?:y|ies)|robbed at (?:gun|knife)point|"
+   r"(?:held up|robbed)\s+" + _SMALLGAP + r"at (?:gun|knife)point|carjack(?:ed|ing)|"
+   r"home invasion", strength=0.8)
+_t("attack", "abduction", _v("kidnap") + r"|abduct(?:ed|ion|ions|ing)|taken hostage|held hostage", strength=0.8)
+
+# --- explosions / remote violence -------------------------------------------------------------------
+_t("explosion", "suicide bombing", r"suicide (?:bomb(?:ing|er|ers|s)?|attack)", strength=0.9)
+_t("explosion", "air strike", r"air ?strikes?|airstrikes?|air raids?|bombing raids?", strength=0.9)
+_t("explosion", "drone strike", r"drone (?:strikes?|attacks?)", strength=0.9)
+_t("explosion", "shelling", _v("shell") + r"|artillery (?:fire|strikes?|attacks?)|mortars?\s+"
+   r"(?:fire|rounds|shells|attacks?)|rocket (?:fire|attacks?)|missile (?:strikes?|attacks?)|"
+   r"(?:fired|launched)\s+(?:\w+\s+)?(?:rockets|missiles|mortars)", strength=0.9)
+_t("explosion", "grenade", r"grenade (?:attack|blast|explosion)|(?:threw|hurled|lobbed) (?:a |two )?grenades?", strength=0.9)
+_t("explosion", "bombing", r"(?:car|roadside|truck|pipe|nail|parcel|letter)\s+bombs?|"
+   r"bomb(?:ed|ing|ings)\b|ieds?\b|improvised explosive|booby-?traps?|landmines?|(?:land\s+)?mines?\s+"
+   r"(?:exploded|blast|explosion)|(?:exploded\s+on|blown up by)\s+(?:a\s+)?(?:\w+\s+)?mines?|"
+   r"bombs?(?!\s+(?:threats?|scares?|squads?|disposal|shelters?|cyclone|sniffing|technicians?))", strength=0.8)
+_t("explosion", "explosion", r"explosions?|explod(?:ed|ing)|(?<!-run\s)(?<!homer\s)blasts?\b(?!\s+(?:furnace|of (?:cold|arctic|winter)|that won|to win))|"
+   r"detonat(?:ed|ion)", strength=0.7)
+
+# --- seizure of a site or territory -----------------------------------------------------------------
+# Police storming a flat is a raid, and one "storms off" a stage: neither takes a site.
+_t("seizure", "taken", _v("storm", only=("stormed", "storming", "storms")) +
+   r"(?!\s+(?:drain|water|cloud|season|front|off|out|away|back))"
+   r"(?!\s+(?:into\s+|in\s+|through\s+)?(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?(?:apartment|house|home|residence|"
+   r"hideout|room|flat|car|vehicle|stage|field|pitch|court|bus|plane)s?\b)",
+   strength=0.8)
+_t("seizure", "taken", r"(?:took|taken|take|taking|seized|seize|seizing|wrested|gained|assumed)\s+"
+   r"control\s+of|" + _v("seize", "capture", "occupy") + r"\s+" + _SMALLGAP + _SITE + r"|"
+   r"took over\s+" + _SMALLGAP + _SITE + r"|overr(?:a|u)n\s+" + _SMALLGAP + _SITE, strength=0.8)
+_t("seizure", "retaken", r"(?:retook|retaken|retake|retaking|recaptured|recapture|regained|"
+   r"regain|reclaimed|reasserted)(?:\s+(?:full\s+)?control\s+(?:of|over))?|"
+   r"wrested\s+(?:back\s+)?control", strength=0.8)
+
+# --- deployment of troops or police ----------------------------------------------------------------
+_t("deployment", "deployment", r"(?:deploy(?:ed|s|ing|ment|ments)?|dispatch(?:ed|es|ing)|"
+   r"sent|send(?:s|ing)?|rushed|airlifted|flown|flew|mobili[sz]ed|moved|ordered)\s+" + _GAP + _FORCES +
+   r"|" + _FORCES + r"\s+" + _SMALLGAP + r"(?:were|was|have been|had been|are|been)?\s*(?:deployed|sent|"
+   r"dispatched|flown|rushed|airlifted|mobili[sz]ed|stationed|posted)\b|" + _MILITARY + r"\s+" + _SMALLGAP +
+   r"(?:were|was|have been|had been|are|been)?\s*(?:seen|spotted)\b|" + _FORCES +
+   r"\s+(?:arrived|landed|patrolled|patrolling|poured|rolled|moved|massed|took up positions)",
+   strength=0.7)
+
+# --- arrest ----------------------------------------------------------------------------------------
+_t("arrest", "arrest", r"(?<!cardiac\s)(?<!heart\s)(?<!respiratory\s)arrest(?:ed|s|ing)?\b"
+   r"(?!\s+(?:warrants?|records?|affidavits?|reports?|orders?))|detain(?:ed|ing|s)?\b|detentions?\b|taken into custody|"
+   r"in custody|apprehended|rounded up|under arrest|booked (?:into|on|at)|"
+   r"(?:picked up|held|taken in|brought in)\s+for\s+questioning", strength=0.7)
+
+# --- emergency measure ---------------------------------------------------------------------------
+_t("emergency_measure", "state of emergency", r"states? of emergency|emergency rule|martial law|"
+   r"emergency decree", strength=0.8)
+_t("emergency_measure", "curfew", r"curfews?", strength=0.8)
+_t("emergency_measure", "ban on gatherings", r"(?:ban(?:s|ned|ning)?|prohibit(?:s|ed|ing)?|"
+   r"outlaw(?:s|ed)?)\s+(?:on\s+)?(?:all\s+)?(?:large\s+|public\s+|mass\s+)?(?:gatherings|"
+   r"protests|rallies|demonstrations|assemblies|meetings)", strength=0.8)
+_t("emergency_measure", "evacuation order", r"evacuation orders?|(?:mandatory|forced)\s+evacuations?|"
+   r"ordered\s+" + _SMALLGAP + r"(?:to\s+)?evacuat(?:e|ion|ed)", strength=0.8)
+
+# --- communications shutdown ------------------------------------------------------------------------
+_COMMS = r"(?:internet|web|mobile|cell(?:ular|phone)?|phone|telephone|telecommunications?|communications?|network|social media|messaging)"
+_DOWN = (r"(?:down|cut|cuts|cut off|blocked|block|outages?|shut\s*down|shutdowns?|shut off|blackouts?|disrupted|"
+         r"disruptions?|spotty|restricted|suspended|severed|throttled|unavailable|offline)")
+_t("comms_shutdown", "internet", _COMMS + r"\s+(?:service|services|access|connections?|"
+   r"networks?|lines|coverage)?\s*" + r"(?:[\w’'\-,]+\s+){0,6}?" + _DOWN + r"\b", strength=0.7)
+_t("comms_shutdown", "internet", r"(?:cut|cuts|cutting|blocked|blocking|block|shut|shutting|"
+   r"shut down|suspended|restricted|severed)\s+(?:off\s+)?(?:access\s+to\s+)?(?:the\s+)?"
+   + _COMMS + r"\b", strength=0.7)
+
+# --- casualty report ----------------------------------------------------------------------------------
+_t("casualty_report", "deaths", r"killed|deaths?\s+of|death toll|dead\b|fatalities|died|"
+   r"lost their lives|bodies\s+(?:of|were)", strength=0.5)
+_t("casualty_report", "injuries", r"injured|wounded|injuries|hurt\b|casualties|hospitali[sz]ed", strength=0.5)
+
+LEXICON: tuple[Trigger, ...] = tuple(_L)
+_BY_NAME = {t.name: t for t in LEXICON}
+# One expression for the whole lexicon.  The shared prefix rejects positions inside words
+# once, before any of the alternatives is tried (most of the cost of a large alternation).
+# The expression runs on an ASCII-lowercased copy of the text (same length, same offsets),
+# which is much faster than case-insensitive matching; the entries are written in lower case.
+_MASTER = re.compile(r"(?<![\w’'-])(?=[a-z])(?:" + "|".join(
+    rf"(?P<{t.name}>(?:{t.pattern})(?!\w))" for t in LEXICON) + ")")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+# Entries that must not match a capitalised word ("March" is the month).
+_LOWER_ONLY = {t.name for t in LEXICON if t.subtype == "march"}
+# Case-sensitive exceptions: capitalised "March" is the month; "Rally" as a surname is rare.
+_NEEDS = {t.name: re.compile(t.needs, re.I) for t in LEXICON if t.needs}
+
+
+def context_ok(match: "TriggerMatch", sentence: str) -> bool:
+    """Whether the sentence holds the context an entry needs ("demonstrations" of a political
+    kind, not cooking demonstrations); entries without such a need always pass."""
+    rx = _NEEDS.get(match.trigger.name)
+    return rx is None or bool(rx.search(sentence))
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    """A trigger found at ``start:end`` of the document."""
+
+    trigger: Trigger
+    start: int
+    end: int
+    text: str
+
+    @property
+    def type(self) -> str:
+        return self.trigger.type
+
+    @property
+    def subtype(self) -> str | None:
+        return self.trigger.subtype
+
+
+def find_triggers(text: str) -> list[TriggerMatch]:
+    """Every trigger in ``text`` (one pass of one compiled expression), in order.
+
+    Matches do not overlap: at each position the first lexicon entry that matches wins, so
+    longer, more specific entries are listed before shorter ones.
+    """
+    out = []
+    for m in _MASTER.finditer(text.translate(_ASCII_LOWER)):
+        name = m.lastgroup
+        if name in _LOWER_ONLY and text[m.start()].isupper():
+            continue
+        out.append(TriggerMatch(_BY_NAME[name], m.start(), m.end(), text[m.start():m.end()]))
+    return out

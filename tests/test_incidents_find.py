@@ -1,0 +1,183 @@
+"""find_incidents: one call from an article and its toponyms to incident records."""
+
+import datetime as dt
+
+from incidentmap.model import Incident
+
+from _incidents_helpers import ALMATY, KZ, run
+
+
+def test_find_one_event_told_twice_is_one_incident_with_two_evidence_sentences():
+    text = ("Russia sent paratroopers into Kazakhstan on Thursday. The alliance said peacekeeping "
+            "troops were sent into the republic.")
+    (i,) = [i for i in run(text) if i.type == "deployment"]
+    assert len(i.evidence) == 2
+    assert [text[e.start:e.end] for e in i.evidence] == [e.text for e in i.evidence]
+    assert i.date == dt.date(2022, 1, 6)
+
+
+def test_find_same_type_different_towns_stay_apart():
+    incs = run("Police arrested 20 people in Almaty on Monday. Police arrested 12 people in Astana "
+               "on Monday.")
+    assert len([i for i in incs if i.type == "arrest"]) == 2
+
+
+def test_find_same_type_different_days_stay_apart():
+    text = ("The uprising began on New Year's Day in Almaty, but widened Wednesday as crowds took to "
+            "the streets.")
+    dates = sorted(i.date for i in run(text) if i.type == "protest")
+    assert dates == [dt.date(2022, 1, 1), dt.date(2022, 1, 5)]
+
+
+def test_find_sentence_without_date_takes_the_context_date_at_lower_precision():
+    text = "Riots broke out in Almaty on Thursday. Shops were looted."
+    loot = [i for i in run(text) if i.type == "looting"][0]
+    assert loot.date == dt.date(2022, 1, 6) and loot.date_precision == "week"
+
+
+def test_find_no_publication_date_no_invented_date():
+    incs = run("Protesters set the mayor's office on fire in Almaty on Thursday.", published=None)
+    (i,) = incs
+    assert i.date is None and i.date_precision == "unknown"
+    # The caller learns why, to tell the user once how to give a publication date.
+    assert i.extra["needs_publication_date"] and i.extra["date_text"] == "on Thursday"
+
+
+def test_find_casualties_go_to_the_event_that_caused_them():
+    (i,) = run("A car bomb killed 13 soldiers and wounded 56 more in Almaty.")
+    assert i.type == "explosion"
+    assert (i.fatalities.value, i.injured.value) == (13, 56)
+
+
+def test_find_casualty_report_without_event():
+    (i,) = run("Another 353 protesters were injured in Almaty.")
+    assert i.type == "casualty_report" and i.injured.value == 353 and i.injured.exact
+
+
+def test_find_vague_numbers_are_lower_bounds_with_their_phrase():
+    (i,) = run("Police said dozens of rioters were killed in Almaty.")
+    assert i.fatalities.value == 12 and not i.fatalities.exact
+    assert "dozens" in i.fatalities.phrase
+
+
+def test_find_accidents_are_not_incidents():
+    assert run("A woman was killed when a tree fell on a car in Almaty.") == []
+
+
+def test_find_emergency_measures_in_one_sentence_are_one_incident():
+    (i,) = run("Tokayev imposed a nationwide state of emergency that bans large gatherings and "
+               "establishes a curfew in Kazakhstan.")
+    assert i.type == "emergency_measure"
+    assert i.extra["measures"] == ["ban on gatherings", "curfew", "state of emergency"]
+    assert i.place == KZ
+
+
+def test_find_ids_are_stable_and_records_round_trip():
+    text = "Protesters set the mayor's office on fire in Almaty on Thursday."
+    a, b = run(text), run(text)
+    assert [i.id for i in a] == [i.id for i in b] and len(a) == 1
+    rec = a[0].to_record()
+    assert rec["type"] == "arson" and rec["place_name"] == "Almaty" and rec["lat"] == ALMATY.lat
+    assert Incident.from_record(rec).id == a[0].id
+
+
+def test_find_acled_mapping_is_filled():
+    (i,) = run("Protesters set the mayor's office on fire in Almaty.")
+    assert (i.event_type, i.sub_event_type) == ("Riots", "Violent demonstration")
+    assert i.extra["family"] == "fire and destruction"
+
+
+def test_find_headlines_are_not_evidence():
+    text = "Riots draw aid\n\nPolice arrested two men in Almaty on Thursday."
+    assert [i.type for i in run(text)] == ["arrest"]
+
+
+def test_find_empty_text():
+    assert run("") == []
+
+
+def test_find_animal_attacks_are_not_incidents():
+    assert run("A man was hospitalized after the worst bee attack around Almaty in 20 years.") == []
+    assert run("In 2003, a horse in Almaty was killed after being attacked.") == []
+
+
+def test_find_a_named_past_attack_without_antecedent_is_not_reported_here():
+    assert run("The police agreed to a deal after the September 11th attacks in Almaty.") == []
+
+
+def test_find_picked_up_for_questioning_is_a_detention():
+    (i,) = run("Two men were picked up for questioning in Almaty on Saturday.")
+    assert i.type == "arrest"
+
+
+def test_find_sexual_assault_told_twice_is_one_incident():
+    incs = run("A video showed the man sexually assaulting a girl in Almaty. Another video showed "
+               "a boy was also a victim of sexual assault.")
+    assert [(i.type, i.subtype, len(i.evidence)) for i in incs] == [("attack", "sexual violence", 2)]
+
+
+def test_find_firefighting_attack_on_the_flames_is_no_attack():
+    incs = run("A fire damaged a home in Almaty. Firefighters launched an attack on the flames.")
+    assert [i.type for i in incs] == ["fire"]
+
+
+def test_find_threatening_as_a_description_is_not_a_threat():
+    (i,) = run("Officers responding to reports of a man threatening people with a gun fatally shot "
+               "a man in Almaty.")
+    assert i.type == "attack"
+
+
+def test_find_possessive_event_noun_refers_back():
+    incs = run("Police arrested a man in Almaty on Wednesday. After his arrest, officers found a "
+               "stolen truck near Astana.")
+    assert [(i.type, len(i.evidence)) for i in incs] == [("arrest", 2)]
+
+
+def test_find_place_named_in_the_next_sentence():
+    (i,) = run("As the roaring fire consumed the yacht, a firefighter cut an escape route. He saved "
+               "both passengers at the marina in Almaty.")
+    assert i.type == "fire" and i.place == ALMATY and i.geo_precision == "region"
+
+
+def test_find_one_incident_per_listed_place():
+    incs = run("Protests took place in Paris, Lyon and Almaty on Thursday.")
+    assert sorted(i.place.name for i in incs if i.type == "protest") == ["Almaty", "Lyon", "Paris"]
+    assert len({i.id for i in incs}) == 3
+
+
+def test_find_city_country_qualifier_is_not_a_second_place():
+    incs = run("Riots broke out in Almaty, Kazakhstan on Thursday.")
+    assert [(i.type, i.place.name) for i in incs] == [("riot", "Almaty")]
+
+
+def test_find_came_under_fire_is_criticism_without_guns_or_forces():
+    assert run("The premier's travels to Almaty came under fire in the election campaign.") == []
+    (i,) = run("A police patrol came under fire in Almaty on Sunday.")
+    assert i.type == "attack"
+
+
+def test_find_sports_blast_is_no_explosion():
+    assert run("It was a three-run blast that won the series in Almaty.") == []
+
+
+def test_find_someone_killing_people_is_an_attack():
+    (i,) = run("On March 11, a teen killed 12 people at his former high school in Almaty.")
+    assert i.type == "attack" and i.fatalities.value == 12
+
+
+def test_find_cars_attacked_is_property_destruction():
+    (i,) = run("Several cars were attacked overnight in Almaty.")
+    assert i.type == "property_destruction"
+
+
+def test_find_police_seen_is_no_deployment_but_troops_are():
+    assert run("On Saturday, police officers were seen checking shops in Almaty.") == []
+    (i,) = run("On Saturday, troops were seen in the main square of Almaty.")
+    assert i.type == "deployment"
+
+
+def test_find_court_dates_do_not_date_the_incident():
+    text = ("Police arrested a woman in Almaty on Wednesday. She was arrested with a bond of $2,500 "
+            "and is scheduled to appear Thursday in court.")
+    (i,) = [i for i in run(text) if i.type == "arrest"]
+    assert i.date == dt.date(2022, 1, 5) and len(i.evidence) == 2

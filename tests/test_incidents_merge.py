@@ -1,0 +1,67 @@
+"""Merging: when two mentions are one event."""
+
+from incidentmap.incidents.merge import max_count, places_compatible, sum_count
+from incidentmap.incidents.places import PlaceChoice
+from incidentmap.model import Count, Place
+
+from _incidents_helpers import ALMATY, ASTANA, KZ, run
+
+WV = Place("admin1:US.WV", "West Virginia", "admin1", 38.5, -80.5, "US", admin1="West Virginia")
+LEWISBURG = Place("geonames:4815352", "Lewisburg", "city", 37.80, -80.45, "US", admin1="West Virginia")
+STL = Place("geonames:4407066", "St. Louis", "city", 38.63, -90.20, "US", admin1="Missouri")
+LEMAY = Place("geonames:4394870", "Lemay", "city", 38.53, -90.28, "US", admin1="Missouri")
+
+
+def pc(place, explicit=True):
+    return PlaceChoice(place, place.precision, place.name, None, explicit)
+
+
+def test_merge_same_place_is_compatible():
+    assert places_compatible(pc(ALMATY), pc(ALMATY))
+
+
+def test_merge_two_named_towns_apart_are_two_events():
+    assert not places_compatible(pc(ALMATY), pc(ASTANA))
+
+
+def test_merge_nearby_towns_and_admin_areas_are_one_place_told_finer():
+    assert places_compatible(pc(STL), pc(LEMAY))          # 13 km apart
+    assert places_compatible(pc(WV), pc(LEWISBURG))       # a town inside its state
+
+
+def test_merge_named_country_and_named_town_stay_apart():
+    # "troops into Kazakhstan" and "troops in Almaty's main square" are two facts.
+    assert not places_compatible(pc(KZ), pc(ALMATY))
+
+
+def test_merge_inherited_country_joins_the_named_town():
+    assert places_compatible(pc(KZ, explicit=False), pc(ALMATY))
+
+
+def test_merge_counts_take_the_larger_or_add_up():
+    a, b = Count(12, False, "dozens"), Count(13, True, "13 officers")
+    assert max_count(a, b) == b
+    s = sum_count(a, b)
+    assert (s.value, s.exact) == (25, False)
+
+
+def test_merge_definite_noun_joins_the_event_before_and_lends_its_finer_place():
+    text = ("A suicide car bomb in Kazakhstan killed 13 soldiers on Thursday. The blast in Almaty "
+            "destroyed a bus.")
+    (i,) = run(text)
+    assert i.type == "explosion" and i.place == ALMATY and len(i.evidence) == 2
+    assert i.fatalities.value == 13
+
+
+def test_merge_casualty_report_joins_the_violent_event():
+    text = "Rioters clashed with police in Almaty on Thursday. Another 353 protesters were injured."
+    (i,) = run(text)
+    assert i.type == "riot" and i.injured.value == 353
+
+
+def test_merge_different_weekdays_stay_apart_without_publication_date():
+    text = ("A man was arrested in Almaty on Sunday. Police arrested a woman in Almaty on Friday "
+            "night. The Sunday arrest followed a tip.")
+    incs = run(text, published=None)
+    arrests = [i for i in incs if i.type == "arrest"]
+    assert len(arrests) == 2 and all(i.date is None for i in arrests)

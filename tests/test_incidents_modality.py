@@ -1,0 +1,55 @@
+"""What did not happen: negation, vows, threats, calls, plans, hypotheticals, speech."""
+
+import pytest
+
+from incidentmap.incidents.modality import blocked_reason
+from incidentmap.incidents.text import quoted_spans
+
+from _incidents_helpers import run
+
+
+def reason(sentence, word):
+    i = sentence.index(word)
+    return blocked_reason(sentence, i, i + len(word), quoted=quoted_spans(sentence))
+
+
+@pytest.mark.parametrize("sentence,word", [
+    ("The man was not arrested.", "arrested"),
+    ("No one was injured.", "injured"),
+    ("Protesters threatened to storm the building.", "storm"),
+    ("He vowed that rioters would be arrested.", "arrested"),
+    ("Police urged people to protest peacefully.", "protest"),
+    ("The opposition called for protests.", "protests"),
+    ("Activists plan to march on Sunday.", "march"),
+    ("Troops could be deployed.", "deployed"),
+    ("If police arrest him, riots will follow.", "riots"),
+    ("Officials fear protests could spread.", "protests"),
+    ("The ministry denied that troops fired on protesters.", "fired on"),
+    ("Measures to prevent looting were taken.", "looting"),
+    ("Was anyone arrested?", "arrested"),
+    ('"It is an attack on our citizens," he said.', "attack"),
+])
+def test_modality_blocks(sentence, word):
+    assert reason(sentence, word)
+
+
+@pytest.mark.parametrize("sentence,word", [
+    ("Police arrested 20 people.", "arrested"),
+    ("Gunshots could be heard.", "Gunshots"),
+    ("No one was injured in the fire.", "fire"),
+    ("He vowed revenge; police arrested 20 people.", "arrested"),
+])
+def test_modality_lets_facts_through(sentence, word):
+    assert reason(sentence, word) is None
+
+
+@pytest.mark.parametrize("text", [
+    "President Tokayev vowed that the rioters would be dealt with harshly.",
+    "The police spokesman urged people to remain at home.",
+    "The opposition threatened to storm the parliament in Astana.",
+    "Officials said troops may be sent to Almaty.",
+    "Activists plan to rally in Astana next Monday.",
+    "Nobody was arrested in Almaty.",
+])
+def test_modality_no_incident_for_what_did_not_happen(text):
+    assert run(text) == []

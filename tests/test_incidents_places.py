@@ -1,0 +1,105 @@
+"""The place of occurrence: locatives, possessive sites, nationalities, movements, context."""
+
+from incidentmap.incidents.places import article_focus, lower_precision
+
+from _incidents_helpers import ALA_AIRPORT, ALMATY, ASTANA, KZ, RU, run, toponyms
+
+
+def only(incs, type_):
+    found = [i for i in incs if i.type == type_]
+    assert len(found) == 1, [(i.type, i.place and i.place.name) for i in incs]
+    return found[0]
+
+
+def test_places_locative_place_is_the_place_of_occurrence():
+    i = only(run("Protesters set the mayor's office on fire in Almaty."), "arson")
+    assert i.place == ALMATY and i.geo_precision == "town"
+
+
+def test_places_possessive_site_is_placed_at_the_site():
+    i = only(run("Security forces wrested control of Almaty's airport from protesters."), "seizure")
+    assert i.place == ALA_AIRPORT and i.geo_precision == "site"
+    assert i.subtype.startswith("retaken")
+    assert i.event_type == "Battles" and i.sub_event_type == "Government regains territory"
+
+
+def test_places_nationality_adjective_is_never_the_place():
+    i = only(run("Russian-led troops were deployed in Almaty."), "deployment")
+    assert i.place == ALMATY
+    assert all(a.category == "external forces" or "Russian" not in a.text for a in i.actors)
+
+
+def test_places_movement_has_origin_and_destination():
+    i = only(run("Russia sent paratroopers into Kazakhstan on Thursday."), "deployment")
+    assert i.place == KZ and i.origin == RU
+    assert i.to_record()["origin_name"] == "Russia"
+
+
+def test_places_nationwide_measure_is_placed_at_the_country():
+    text = ("Unrest spread in Almaty. Tokayev imposed a nationwide state of emergency, and "
+            "Almaty police urged people to stay home.")
+    i = only(run(text), "emergency_measure")
+    # Kazakhstan is not named: the country comes from the gazetteer when there is one.
+    assert i.place is not None and i.place.kind == "country" and i.place.country_code == "KZ"
+    assert i.geo_precision == "country"
+
+
+def test_places_sentence_without_place_inherits_context_at_lower_precision():
+    text = "Protesters set a police station on fire in Almaty. Burned-out cars lined the streets."
+    fire = only(run(text), "fire")
+    assert fire.place == ALMATY and fire.geo_precision == "region"
+
+
+def test_places_the_country_names_the_focus_country():
+    text = ("Riots broke out in Almaty, Kazakhstan. Internet service in the country has been down "
+            "or spotty.")
+    i = only(run(text), "comms_shutdown")
+    assert i.place == KZ
+
+
+def test_places_from_and_since_phrases_are_not_places():
+    text = "Burned-out cars lined the streets in the worst unrest since Kazakhstan gained independence."
+    incs = run(text, places={"Kazakhstan": KZ})
+    assert all(i.place_text != "Kazakhstan" for i in incs)
+
+
+def test_places_article_focus_prefers_the_repeated_town():
+    text = "Almaty was calm. Later in Almaty, in Kazakhstan, crowds gathered in Almaty."
+    focus, country = article_focus(toponyms(text))
+    assert focus == ALMATY and country == KZ
+
+
+def test_places_precision_steps_down():
+    assert [lower_precision(p) for p in ("site", "town", "region", "country")] == [
+        "town", "region", "country", "country"]
+
+
+def test_places_two_towns_two_incidents():
+    incs = run("Police arrested 20 people in Almaty. In Astana, police arrested 12 people.")
+    assert sorted(i.place.name for i in incs if i.type == "arrest") == ["Almaty", "Astana"]
+    assert {i.place for i in incs} == {ALMATY, ASTANA}
+
+
+def test_places_nicknames_and_institutions_are_not_places():
+    text = "A woman known as Astana was shot in Almaty."
+    i = only(run(text), "attack")
+    assert i.place == ALMATY
+    text = "He is in the Astana Detention Center, arrested in Almaty."
+    i = only(run(text), "arrest")
+    assert i.place == ALMATY
+
+
+def test_places_town_in_region_is_the_town():
+    from incidentmap.model import Place
+
+    punjab = Place("admin1:PK.04", "Punjab", "admin1", 31.0, 72.5, "PK")
+    lahore = Place("geonames:1172451", "Lahore", "city", 31.55, 74.34, "PK", admin1="Punjab")
+    text = "In his hometown of Lahore in Punjab, his supporters fought running battles with police."
+    (i,) = run(text, places={"Punjab": punjab, "Lahore": lahore})
+    assert i.type == "riot" and i.place == lahore
+
+
+def test_places_a_news_source_is_not_a_place():
+    text = "Hundreds of demonstrators gathered in Almaty on Sunday, according to Al-Astana."
+    (i,) = run(text, places={"Almaty": ALMATY, "Astana": ASTANA})
+    assert i.place == ALMATY

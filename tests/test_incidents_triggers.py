@@ -1,0 +1,107 @@
+"""The trigger lexicon: many phrasings per type, inflections, gaps, and the look-alikes."""
+
+import pytest
+
+from incidentmap.incidents.triggers import find_triggers, inflect
+
+
+def types_in(text):
+    return [m.type for m in find_triggers(text)]
+
+
+def test_triggers_inflect_regular_and_irregular_verbs():
+    assert set(inflect("burn")) >= {"burn", "burns", "burned", "burnt", "burning"}
+    assert set(inflect("seize")) >= {"seize", "seizes", "seized", "seizing"}
+    assert set(inflect("deploy")) >= {"deploys", "deployed", "deploying"}
+    assert "stabbed" in inflect("stab")
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("Protesters set the mayor's office on fire.", "arson"),
+    ("Rioters set a police station and two cars ablaze.", "arson"),
+    ("Youths torched a bus.", "arson"),
+    ("Investigators said the blaze was set intentionally.", "arson"),
+    ("Burned-out cars lined the streets.", "fire"),
+    ("A fire broke out in a warehouse.", "fire"),
+    ("The wildfire burned 2,000 acres.", "fire"),
+    ("Security forces wrested control of the airport.", "seizure"),
+    ("Demonstrators stormed the parliament building.", "seizure"),
+    ("The army retook the town.", "seizure"),
+    ("Russia sent paratroopers into the country.", "deployment"),
+    ("Peacekeeping troops were sent into the republic.", "deployment"),
+    ("The government deployed 3,000 soldiers.", "deployment"),
+    ("The president imposed a state of emergency.", "emergency_measure"),
+    ("A curfew was declared.", "emergency_measure"),
+    ("The decree bans large gatherings.", "emergency_measure"),
+    ("Internet service in the country has been down or spotty.", "comms_shutdown"),
+    ("Authorities cut off mobile internet.", "comms_shutdown"),
+    ("A man was shot on Main Street.", "attack"),
+    ("Gunmen opened fire on a bus.", "attack"),
+    ("A woman was stabbed while jogging.", "attack"),
+    ("Police arrested two men.", "arrest"),
+    ("He was taken into custody.", "arrest"),
+    ("Thousands took to the streets.", "protest"),
+    ("Hundreds of students marched on the ministry.", "protest"),
+    ("Shops were looted overnight.", "looting"),
+    ("An air strike hit the market.", "explosion"),
+    ("A car bomb exploded near the base.", "explosion"),
+    ("Rebels and troops exchanged fire.", "armed_clash"),
+    ("Riots broke out in the capital.", "riot"),
+])
+def test_triggers_find_each_type_in_its_phrasings(text, type_):
+    assert type_ in types_in(text)
+
+
+@pytest.mark.parametrize("text,not_type", [
+    ("Firefighters from the fire department attended.", "fire"),     # an institution
+    ("Firefighters battled the blaze.", "armed_clash"),              # no fire fight
+    ("He was arrested in March.", "protest"),                        # the month
+    ("Riot police stood by in riot gear.", "riot"),                  # a modifier
+    ("She bought a firearm.", "fire"),
+    ("Both men were in stable condition.", "attack"),                # not 'stab'
+    ("He died of a heart attack.", "attack"),
+    ("Arson investigators returned to the scene.", "arson"),
+    ("The team rallied to win the game.", "protest"),
+])
+def test_triggers_ignore_look_alikes(text, not_type):
+    assert not_type not in types_in(text)
+
+
+def test_triggers_cooking_demonstrations_are_no_protest():
+    from incidentmap.incidents import find_incidents
+    from incidentmap.model import Article
+
+    assert find_incidents(Article("t", "Cooking demonstrations will be held all day."), []) == []
+
+
+def test_triggers_are_found_once_without_overlaps():
+    ms = find_triggers("Protesters set a presidential residence and the mayor's office on fire.")
+    assert [m.type for m in ms] == ["arson"]
+    assert ms[0].text.startswith("set") and ms[0].text.endswith("on fire")
+
+
+def test_triggers_lexicon_is_written_in_lower_case():
+    # The lexicon runs on an ASCII-lowercased copy of the text (for speed): an upper-case
+    # letter in a pattern (outside escapes such as \S) could never match.
+    import re
+
+    from incidentmap.incidents.triggers import LEXICON
+
+    for t in LEXICON:
+        assert not re.search(r"(?<!\\)[A-Z]", t.pattern), t.pattern
+
+
+def test_triggers_capitalised_words_match_like_lower_case_ones():
+    assert types_in("RIOTS BROKE OUT. Protesters Torched a bus.") == ["riot", "arson"]
+    assert "protest" in types_in("Students marched to the ministry.")
+    assert "protest" not in types_in("In March to April the rains came.")
+
+
+@pytest.mark.parametrize("text", [
+    "The SWAT team stormed an apartment where the man was hiding.",
+    "The coach stormed off the field.",
+    "The city's murder tally last year was low.",
+    "Homicide detectives are investigating.",
+])
+def test_triggers_raids_idioms_and_statistics_are_no_incidents(text):
+    assert not {"seizure", "attack"} & set(types_in(text))
