@@ -25,7 +25,9 @@ def test_gold_has_enough_documents_and_controls():
 def test_gold_record_holds_no_text(rec):
     assert set(rec) == {"corpus", "doc_id", "control", "incidents", "split"}
     for inc in rec["incidents"]:
-        assert set(inc) == {"type", "evidence", "lat", "lon", "geonameid", "date"}
+        # "background" (optional, a boolean) marks an older event mentioned in passing.
+        assert set(inc) - {"background"} == {"type", "evidence", "lat", "lon", "geonameid", "date"}
+        assert inc.get("background", False) in (True, False)
         assert inc["type"] in TYPES_OK
         assert all(isinstance(s, int) and isinstance(e, int) and s < e for s, e in inc["evidence"])
         assert -90 <= inc["lat"] <= 90 and -180 <= inc["lon"] <= 180

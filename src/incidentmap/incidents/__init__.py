@@ -19,15 +19,17 @@ from dataclasses import replace
 from ..model import Actor, Article, Evidence, Incident, Place, Toponym, stable_id
 from .actors import find_actors
 from .dates import DateMention, find_dates
-from .merge import ABSORBS, Candidate, merge_candidates, sum_count
+from .merge import ABSORBS, VIOLENT, Candidate, merge_candidates, sum_count
 from .modality import blocked_reason, clause_start
 from .numbers import find_counts
 from .places import PlaceChoice, article_focus, choose_place, lower_precision
+from .reported import (DocContext, background_reason, doc_context, physical_context,
+                       routine_response, sense_reason)
 from .taxonomy import TYPES, acled_category, family_of
 from .text import Sentence, quoted_spans, split_sentences
 from .triggers import TriggerMatch, context_ok, find_triggers
 
-__all__ = ["find_incidents", "TYPES", "family_of"]
+__all__ = ["find_incidents", "MIN_CONFIDENCE", "TYPES", "family_of"]
 
 # Deaths in these contexts are accidents or illness, not incidents of this taxonomy.
 _NOT_VIOLENT_DEATH = re.compile(
@@ -66,6 +68,8 @@ _PROPERTY_BEFORE = re.compile(r"\b(?:cars?|vehicles?|trucks?|vans?|bus|buses|4x4
 # A date of what comes next ("scheduled to appear Thursday in court") dates no incident.
 _AHEAD_DATE = re.compile(r"\b(?:scheduled|will|shall|appear|appears|set\s+for|due|expected|planned|"
                          r"plans?|until|postponed|adjourned|hearing|court)\b[^.;]{0,35}$", re.I)
+_LEGAL_MODALITY = re.compile(r"charge|accused|counts? of|suspicion|in connection|related to|guilty|"
+                             r"convicted|on trial|sentenced")
 _TERMINAL = re.compile(r"[.!?][\"'”’)]*\s*$")
 _DATE_STEP = {"day": "week", "week": "month", "month": "unknown", "unknown": "unknown"}
 
@@ -88,13 +92,20 @@ def _date_for(trig: TriggerMatch, sent_dates: list[DateMention]) -> DateMention 
     return best
 
 
-def find_incidents(article: Article, toponyms: list[Toponym]) -> list[Incident]:
+#: Incidents whose evidence is weaker than this are not reported (see ``_confidence``).
+MIN_CONFIDENCE = 0.5
+
+
+def find_incidents(article: Article, toponyms: list[Toponym], *,
+                   min_confidence: float = MIN_CONFIDENCE) -> list[Incident]:
     """The incidents an article reports, each with its evidence sentences.
 
     ``toponyms`` are the geoparser's output for this article (``resolve``): their offsets index
     ``article.text``.  Demonyms ("Russian-led") never place an incident.  Relative dates are
     resolved against ``article.published``; without it they stay ``None``.  The same article
-    and toponyms always give the same incidents with the same ids.
+    and toponyms always give the same incidents with the same ids.  Incidents whose
+    confidence (how strongly the text supports them, 0 to 0.95) is below ``min_confidence``
+    are left out; ``min_confidence=0`` keeps every candidate.
     """
     text = article.text
     if not text.strip():
@@ -104,6 +115,7 @@ def find_incidents(article: Article, toponyms: list[Toponym]) -> list[Incident]:
     triggers = find_triggers(text)
     dates = find_dates(text, article.published)
     focus, country = article_focus(toponyms, text)
+    ctx = doc_context(text, sentences, dates, article.published)
     demonyms = tuple((t.start, t.end, t.mention.country_code or (t.place.country_code if t.place else None))
                      for t in toponyms if t.mention.kind == "demonym")
 
@@ -122,6 +134,7 @@ def find_incidents(article: Article, toponyms: list[Toponym]) -> list[Incident]:
     context_date: DateMention | None = None
     recent_places: list[tuple[int, int, PlaceChoice]] = []  # (sentence index, paragraph, place)
     body_started = False
+    violence_told = False  # a violent event reported before: "the attack" may refer to it
     for sent in sentences:
         s_trigs: list[TriggerMatch] = []
         while ti < len(triggers) and triggers[ti].start < sent.end:
@@ -142,8 +155,10 @@ def find_incidents(article: Article, toponyms: list[Toponym]) -> list[Incident]:
         if header:
             continue
         sent_cands = _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
-                                          focus, country, recent_places, demonyms, sentences)
+                                          focus, country, recent_places, demonyms, sentences, ctx,
+                                          violence_told)
         cands.extend(sent_cands)
+        violence_told = violence_told or any(c.type in VIOLENT for c in sent_cands)
         # Context for the sentences that follow.
         resolved = [d for d in s_dates if d.date is not None and not d.future]
         if resolved:
@@ -165,17 +180,21 @@ def find_incidents(article: Article, toponyms: list[Toponym]) -> list[Incident]:
             if pc0 is not None:
                 recent_places.append((sent.index, sent.paragraph, pc0))
     merged = merge_candidates(cands)
-    return [_to_incident(article, c) for c in merged]
+    return [_to_incident(article, c) for c in merged if c.confidence >= min_confidence]
 
 
 def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent, focus, country,
-                         recent_places, demonyms, sentences) -> list[Candidate]:
+                         recent_places, demonyms, sentences, ctx: DocContext,
+                         violence_told: bool = False) -> list[Candidate]:
     text = article.text
     st = sent.text
     quotes = quoted_spans(st)
     live: list[TriggerMatch] = []
     for tr in s_trigs:
-        if blocked_reason(st, tr.start - sent.start, tr.end - sent.start, quoted=quotes):
+        why = blocked_reason(st, tr.start - sent.start, tr.end - sent.start, quoted=quotes)
+        if why and not (tr.type == "arrest" and _LEGAL_MODALITY.search(why)):
+            # A charge blocks the crime it names, not the arrest: "a man charged with murder
+            # has been captured" reports the capture.
             continue
         if not context_ok(tr, st):
             continue
@@ -196,6 +215,12 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
             continue
         d = _date_for(tr, s_dates)
         if d is not None and d.future:
+            continue
+        rs, re_ = tr.start - sent.start, tr.end - sent.start
+        if sense_reason(tr.text, st, rs, re_, violence_told=violence_told) or \
+                background_reason(sent, rs, re_, tr.type, d, ctx):
+            continue
+        if tr.type == "deployment" and routine_response(tr.text, st):
             continue
         live.append(tr)
     if not live:
@@ -233,7 +258,10 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
                                         r"ten|dozens|scores|several)\b", text[t.end:t.end + 30]))
                           and t.start - a.end < 40
                           and not re.search(r"\b(?:was|were|been|being|are|is|said|says)\b",
-                                            text[a.end:t.start])]
+                                            text[a.end:t.start])
+                          # "left four gunmen killed": the result of an event, they are victims.
+                          and not re.search(r"\b(?:left|leaving|leaves|leave|with)\s+(?:[\w-]+\s+){0,3}$",
+                                            text[max(sent.start, a.start - 40):a.start], re.I)]
                 if before and re.match(r"killed|murdered", t.text, re.I):
                     live = [x if x is not t else TriggerMatch(
                         replace(t.trigger, type="attack", subtype="killing"), t.start, t.end, t.text)
@@ -337,9 +365,7 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
             c.day_key = _day_key(d.text)
         c.anaphoric = any(_ANAPHORA.search(text, max(sent.start, t.start - 30), t.start)
                           or re.match(r"(?:the|this|that)\s", t.text, re.I) for t in trs)
-        strength = max(t.trigger.strength for t in trs)
-        c.confidence = min(0.95, strength + (0.1 if pc.explicit else -0.1) + (0.05 if explicit else 0)
-                           + (0.05 if acts else 0))
+        c.confidence = _confidence(typ, trs, pc, explicit, acts, counts, st, sent, sent.start)
         out.append(c)
         if not movement and pc.explicit and pc.place is not None:
             # "Protests took place in Paris, Lyon and Marseille": one event per place, as
@@ -366,6 +392,33 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
         else:
             target.injured = sum_count(target.injured, cm.count)
     return out
+
+
+# Types whose events are local: placed only at a country, their place is probably a fallback.
+_LOCAL_TYPES = {"attack", "arrest", "fire", "arson", "explosion", "property_destruction", "looting",
+                "riot", "armed_clash", "seizure"}
+
+
+def _confidence(typ, trs, pc, date_explicit, acts, counts, st, sent, sent_start) -> float:
+    """How strongly the text supports the incident, from 0 to 0.95 (docs/taxonomy.md,
+    "Confidence"): the trigger's own strength, then evidence for or against it."""
+    conf = max(t.trigger.strength for t in trs)
+    conf += 0.1 if pc.explicit else -0.1           # the sentence names its place, or not
+    conf += 0.05 if date_explicit else 0.0          # ... its date
+    conf += 0.05 if acts else 0.0                   # ... who acted or suffered
+    if counts:
+        conf += 0.05                                # ... how many were hurt or arrested
+    if typ in VIOLENT or typ == "casualty_report":
+        tr = trs[0]
+        if physical_context(st, tr.start - sent_start, tr.end - sent_start):
+            conf += 0.05                            # weapons, wounds, armed men, victims
+    if pc.place is not None and pc.resolution < 0.5:
+        conf -= 0.1                                 # the geoparser doubts the place
+    if typ in _LOCAL_TYPES and (pc.place is None or pc.place.kind == "country"):
+        conf -= 0.1                                 # a shooting placed only in a country
+    if sent.index <= 3:
+        conf += 0.05                                # the lead tells the article's news
+    return max(0.0, min(0.95, conf))
 
 
 def _day_key(date_text: str) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import re
 from dataclasses import dataclass, field, replace
 
 from ..model import Actor, Count, Place
@@ -111,11 +112,16 @@ def _contains(big: Place, small: Place) -> bool:
             small.admin1 == (big.admin1 or big.name))
 
 
+# Two unresolved days are known to differ only when both are named by the week ("Sunday",
+# "yesterday"); "Saturday" and "March 21" may be the same day.
+_WEEKDAY_KEY = re.compile(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
+                          r"today|tonight|last night")
 _WINDOW = {"day": 0, "week": 7, "month": 31, "unknown": 10000}
 
 
 def _dates_compatible(a: Candidate, b: Candidate) -> bool:
-    if a.date is None and b.date is None and a.day_key and b.day_key and a.day_key != b.day_key:
+    if a.date is None and b.date is None and a.day_key and b.day_key and a.day_key != b.day_key \
+            and _WEEKDAY_KEY.fullmatch(a.day_key) and _WEEKDAY_KEY.fullmatch(b.day_key):
         # Without a publication date "Sunday" and "Friday night" cannot be resolved, but they
         # are still two different days.
         return False

@@ -32,13 +32,14 @@ _MODAL = re.compile(
     r"simulated|hoax|fake|plots?|plotted|plotting|conspir(?:acy|ed|ing)|"
     r"request(?:ed|s)?|ahead\s+of|supporters?\s+of|(?:series|spate|wave|string|history|campaign)\s+of|"
     r"encourag(?:ed|es|ing)|decision\s+to|decided\s+to|agreed\s+to|proposal\s+to|proposed|"
-    r"counts?\s+of|charged\s+with|charges?\s+(?:of|for)|pleaded\s+(?:not\s+)?guilty|convicted|"
+    r"counts?\s+of|charged\s+(?:with|in)|charges?\s+(?:of|for|in)|pleaded\s+(?:not\s+)?guilty|convicted|"
     r"accused\s+of|on\s+trial\s+for|sentenced\s+for|suspicion\s+of|guilty\s+of|"
     r"investigat(?:e|ing|ion)\s+(?:into|of)|failed\s+to|in\s+connection\s+with|related\s+to)\b",
     re.I)
 # Uncertainty that only reaches the next few words ("a suspected blaze", "reports of a fire",
 # but not "reports of a man threatening people ... shot him").
-_NEAR_MODAL = re.compile(r"\b(?:suspected|possible|reports?\s+of|alleged)\b", re.I)
+_NEAR_MODAL = re.compile(r"\b(?:suspected|possible|reports?\s+(?:of|that)|claims?\s+that|"
+                         r"allegations?\s+(?:of|that)|alleged)\b", re.I)
 # Modals that state a perceived fact: "gunshots could be heard", "smoke could be seen".
 _FACTUAL_MODAL = re.compile(r"\bcould\s+be\s+(?:heard|seen)\b", re.I)
 _CASE_SENSITIVE_MODALS = {"may", "will", "can"}  # "May 5", "Will Smith", "Can" are not modal

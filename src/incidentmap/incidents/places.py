@@ -55,7 +55,8 @@ _PERSON_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+)?(?:man|woman|men|women|boy|g
                            r"driver|youth|juvenile)\b", re.I)
 # A toponym that names an event ("an Adair County shooting") says where it happened.
 _EVENT_AFTER = re.compile(r"^\s+(?:shooting|stabbing|fire|blaze|attack|bombing|blast|explosion|"
-                          r"protests?|riots?|clashes|arrests?|raid|killing|murder)\b", re.I)
+                          r"protests?|riots?|clashes|arrests?|raid|killing|murder|homicide|slaying|"
+                          r"robbery|assault|kidnapping)\b", re.I)
 # Where someone is taken afterwards is not where it happened.
 _TRANSFER_BEFORE = re.compile(r"\b(?:transferred|taken|brought|extradited|flown|returned|moved|"
                               r"rushed|airlifted)\s+(?:back\s+)?to\s+(?:the\s+)?$", re.I)
@@ -65,6 +66,24 @@ _ACTOR_AFTER = re.compile(r"^\s+(?:has|have|had|is|was|will|would)?\s*(?:said|sa
                           r"deny|announced|accused|accuses|claimed|claims|condemned|blamed|warned|"
                           r"shelled|fired|launched|sent|sends|deployed|struck|attacked|bombed|"
                           r"invaded|threatened|urged|demanded|rejected|responded|agreed|signed)\b", re.I)
+# A possessive names where only when what it owns is a part of the land ("Almaty's streets",
+# "Kazakhstan's largest city"); "Russia's support", "Turkey's state-run agency" name an actor.
+_POSSESSIVE = re.compile(r"^['’]s\s", re.I)
+_AREA_AFTER = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,2}?(?:streets?|roads?|outskirts|cent(?:er|re)|downtown|"
+                         r"suburbs?|districts?|neighbou?rhoods?|quarters?|north|south|east|west|"
+                         r"\w+ern|borders?|border\s+\w+|regions?|provinces?|capital|villages?|towns?|"
+                         r"cit(?:y|ies)|coast|shores?|ports?|islands?|mountains?|forests?|valley|"
+                         r"highways?|camps?|prisons?|streets|areas?|parts?|side|heart|territory|"
+                         r"homes?|buildings?|offices?|headquarters|embassy|consulate|hospitals?|"
+                         r"schools?|churche?s?|mosques?|markets?|stadium|bridges?|oil\s*fields?|"
+                         r"mines?|plants?|bases?|history)\b", re.I)
+# A relation "to" a country is not a place ("Russia's ambassador to Turkey", "a visit to").
+_RELATION_TO = re.compile(r"\b(?:ambassador|envoy|consul|representative|delegation|emissary|"
+                          r"trip|visit|travel|flights?|exports?|ties|relations|aid|loans?|"
+                          r"support|threat|apology)\s+to\s+(?:the\s+)?$", re.I)
+# "... the worst loss since four agents died in Waco": a place after "since" or "than" is that
+# of another, earlier event.
+_OTHER_TIME = re.compile(r"\b(?:since|than)\b", re.I)
 # "..., 60, Lebanon," and "of Austin, Texas": where a person lives.
 _RESIDENCE_BEFORE = re.compile(r"(?:\b\d{1,3},\s*|\bof\s+(?:[A-Z][\w.’'-]*\s+){1,3}?|,\s+)$")
 _STEP_DOWN = {"site": "town", "town": "region", "region": "country", "country": "country"}
@@ -83,6 +102,7 @@ class PlaceChoice:
     origin: Place | None = None
     explicit: bool = False  # named in the incident's own sentence
     base: Place | None = None  # the named place a site was found from ("Almaty" of its airport)
+    resolution: float = 1.0  # the geoparser's confidence in the toponym the place came from
 
 
 def _usable(t: Toponym) -> bool:
@@ -207,6 +227,11 @@ def choose_place(text: str, sent_start: int, sent_end: int, trig_start: int, tri
         if _ORG_AFTER.match(after) and not _SITE_AFTER.match(after):
             excluded_end = t.end
             continue
+        if (_POSSESSIVE.match(after) and not _SITE_AFTER.match(after) and not _AREA_AFTER.match(after)) \
+                or _RELATION_TO.search(before) or (t.start >= trig_end and _OTHER_TIME.search(
+                    text, trig_end, t.start)):
+            excluded_end = t.end
+            continue
         if _ACTOR_AFTER.match(after):
             if movement and t.end <= trig_start and t.place.kind == "country" and origin is None:
                 origin = t.place
@@ -238,7 +263,9 @@ def choose_place(text: str, sent_start: int, sent_end: int, trig_start: int, tri
         if site:
             score += 3.0
         if _EVENT_AFTER.match(after):
-            score += 2.5
+            # "an Adair County shooting" places the shooting; "a man charged in an Indiana
+            # homicide has been captured" places the homicide, not the capture.
+            score += 2.5 if -1 <= trig_start - t.end <= 3 else -3.0
         elif _PERSON_AFTER.match(after):
             score -= 4.0
         if movement and re.search(r"\b(?:into|to|in)\s+(?:the\s+)?$", before, re.I) and t.start >= trig_end:
@@ -265,7 +292,8 @@ def choose_place(text: str, sent_start: int, sent_end: int, trig_start: int, tri
                     place, precision = ap, "site"
         if origin is not None and origin.id == place.id:
             origin = None
-        return PlaceChoice(place, precision, ptext, origin, explicit=True, base=_as_city(t))
+        return PlaceChoice(place, precision, ptext, origin, explicit=True, base=_as_city(t),
+                           resolution=t.confidence)
     sent = text[sent_start:sent_end]
     m = _COUNTRY_ANAPHORA.search(sent)
     if m and country is not None:

@@ -187,6 +187,9 @@ _t("riot", "clash", r"(?:running|street|pitched)\s+battles?", strength=0.6)
 _t("riot", "riot", r"(?:threw|throwing|hurled|hurling|pelted|pelting)\s+" + _SMALLGAP +
    r"(?:rocks|stones|bottles|bricks|fireworks|projectiles|missiles)")
 _t("riot", "mob violence", r"mob\s+(?:violence|attack|attacked|lynched|beat)|lynch(?:ed|ing)")
+# A brawl is mob violence when a crowd or the police are in it, not a bench-clearing one.
+_t("riot", "mob violence", r"brawls?|street fights?|mass fights?", needs=r"\b(?:crowds?|hundreds|dozens|"
+   r"mob|police|officers|deputies|\d{2,} people|as many as \d+)\b", strength=0.6)
 
 # --- looting, property destruction ---------------------------------------------------------------
 _t("looting", "looting", _v("loot") + r"(?!ers?\b)|" + _v("ransack") + r"|plunder(?:ed|ing)|pillag(?:ed|ing)", strength=0.8)
@@ -277,9 +280,22 @@ _t("deployment", "deployment", r"(?:deploy(?:ed|s|ing|ment|ments)?|dispatch(?:ed
 
 # --- arrest ----------------------------------------------------------------------------------------
 _t("arrest", "arrest", r"(?<!cardiac\s)(?<!heart\s)(?<!respiratory\s)arrest(?:ed|s|ing)?\b"
-   r"(?!\s+(?:warrants?|records?|affidavits?|reports?|orders?))|detain(?:ed|ing|s)?\b|detentions?\b|taken into custody|"
+   r"(?!\s+(?:warrants?|records?|affidavits?|reports?|orders?))|detain(?:ed|ing|s)?\b|(?<!days\s)(?<!months\s)(?<!years\s)detentions?\b(?!\s+(?:facilit(?:y|ies)|"
+   r"cent(?:er|re)s?|camps?|hearings?|ponds?|basins?|officers?|expired|ended|order|policy|policies|"
+   r"conditions))|taken into custody|(?:taken|brought|booked|transported)\s+(?:in)?to\s+(?:(?:a|the)\s+)?"
+   r"(?:[\w-]+\s+){0,2}?(?:jail|prison|lockup)\b|"
    r"in custody|apprehended|rounded up|under arrest|booked (?:into|on|at)|"
    r"(?:picked up|held|taken in|brought in)\s+for\s+questioning", strength=0.7)
+
+# A detention centre is a building; it tells of an arrest when someone is put or held there.
+_t("arrest", "arrest", r"detention\s+(?:facilit(?:y|ies)|cent(?:er|re)s?)", needs=r"\b(?:held|holding|taken|"
+   r"booked|jailed|sent|transported|placed|lodged|remains?|remained|housed|incarcerated|"
+   r"locked up)\b", strength=0.6)
+
+# A person "captured" by police is arrested (a town captured is a seizure, listed above).
+_t("arrest", "arrest", r"(?:was|were|has been|have been|had been|been|being)\s+(?:\w+\s+)?captured\b",
+   needs=r"\b(?:police|officers|deputies|sheriff\w*|agents|authorities|marshals|troopers|"
+   r"suspects?|fugitives?|wanted|charged)\b", strength=0.6)
 
 # --- emergency measure ---------------------------------------------------------------------------
 _t("emergency_measure", "state of emergency", r"states? of emergency|emergency rule|martial law|"

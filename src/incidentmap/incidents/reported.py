@@ -1,0 +1,254 @@
+"""Is a trigger the report of a new event, in its violent sense?  Sense and reportedness.
+
+Two questions the lexicon cannot answer by itself:
+
+* **Sense.**  A few triggers are as often figurative as physical: "attack" (critics attacked the
+  plan, the team attacked the goal), "blast" (Democrats blast the ads, a blast of cold air),
+  "clash" (a prison clashes with revitalization), "storm", "took control of", "ambush",
+  "explosion" (an explosion of interest).  Such a trigger counts only when its sentence says
+  something physical: a weapon, a casualty or victim, a body, police or armed men, a crowd.
+  Without that, it is dropped; with words of political rhetoric, sport, medicine or weather and
+  nothing physical, it is dropped with that reason.
+* **Reportedness.**  News mentions old events to explain new ones: "arrested in 2015, he ...",
+  "a fire gutted the restaurant in 2005", "since the 2019 protests", "the conflict that
+  erupted seven years ago", a trial about a killing.  An incident is a new event of the
+  article; the background is not.  A trigger is background when
+
+  - its clause puts it in the past of the news: "N years ago", "last year", "previously",
+    "not the first time", "a history of", "convictions";
+  - it names an event by its year ("the 2019 protests") or follows "since" ("since his arrest");
+  - its own date is older than the article's news: more than 31 days before the article's
+    latest date, a year before the latest year the article names, or a year the text states
+    that ended more than a month before publication ("in 2005" in a paper of 2022; a day
+    without its year, "on March 11", is the writer's recent past and is kept).  Without a publication
+    date (no way to count days), a date carrying a year or only a month is older when the
+    article's other events are dated by weekday or "yesterday" (news of the last days) while
+    this one is not, or (a year) when the article is a court report.  An article with no later
+    anchor keeps its dated events: they may be its news, told late;
+  - its sentence is about a trial ("found guilty", "pleaded", "sentenced", "jury",
+    "admitted stabbing"), or the article is a court report (its lead is) and the sentence has no
+    day of its own: the crime a court judges was reported when it happened;
+  - it is a belief later corrected ("At first, police believed ...", "initially identified as");
+  - it is a habit rather than an event ("clashes are frequent", "has become accustomed to").
+
+Every check reads the trigger's sentence (or clause) and a few facts about the document
+computed once (:class:`DocContext`), so the cost is a handful of short regex searches per
+trigger.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+from .dates import DateMention
+from .modality import clause_start
+from .text import Sentence
+
+__all__ = ["DocContext", "doc_context", "sense_reason", "background_reason", "physical_context",
+           "routine_response", "AMBIGUOUS"]
+
+# Triggers whose figurative sense is common.  Matched against the trigger's own text.
+AMBIGUOUS = re.compile(
+    r"(?:attack(?:ed|s|ing)?|blasts?|clash(?:ed|es|ing)?|explo(?:sion|sions|ded|ding)|"
+    r"storm(?:ed|ing|s)|ambush(?:ed|es)?|skirmish(?:es)?|rampage|"
+    r"(?:took|taken|take|taking|takes|seized|seize|seizing|gained|assumed|wrested)\s+control\s+of|"
+    r"(?:running|street|pitched)\s+battles?)", re.I)
+# Something physical: a weapon, harm to a body, armed or uniformed people, a crowd.
+_PHYSICAL = re.compile(
+    r"\b(?:guns?|gunm[ae]n|gunfire|gunshots?|rifles?|pistols?|handguns?|shotguns?|firearms?|"
+    r"knife|knives|machetes?|axes?|swords?|bats?|clubs|iron bars?|weapons?|armed|bombs?|bomber|"
+    r"explosives?|grenades?|devices?|ied|rockets?|missiles?|mortars?|shells?|artillery|"
+    r"ammunition|bullets?|shots?|shot|shooting|stabb\w*|beat(?:en|ing)|punch\w*|kick\w*|"
+    r"kill\w*|dead|deaths?|died|dying|fatal\w*|wound\w*|injur\w*|hurt|hospitali[sz]\w*|"
+    r"hospitals?|blood\w*|victims?|bod(?:y|ies)|casualt\w+|critical condition|"
+    r"police\w*|officers?|troops|soldiers|army|military|militants?|militias?|attackers?|"
+    r"assailants?|suspects?|rebels?|insurgents?|terror\w*|jihad\w*|fighters|forces|robbers?|"
+    r"guards?|security|sheriff\w*|deput(?:y|ies)|patrol\w*|"
+    r"protesters|protestors|demonstrators|rioters|crowds?|mobs?|fans|youths|gangs?|"
+    r"rival|tear ?gas|stones|rocks|debris|shattered|wreckage|rubble|damag\w*|destroy\w*|"
+    r"flames|smoke|blaze|fire|burn\w*|buildings?|vehicles?|cars?|bus|buses|checkpoints?|convoys?|"
+    r"positions|village|town|base|camp|sexual|raped?|robb\w*|hostages?)\b", re.I)
+# Figurative frames: political rhetoric, sport, medicine, weather.
+_FIGURATIVE = re.compile(
+    r"\b(?:critics?|criticism|criticiz\w*|criticis\w*|opponents?|democrats?|republicans?|"
+    r"lawmakers?|legislators?|senators?|campaign\w*|ads?|advert\w*|rhetoric|verbal\w*|"
+    r"remarks?|comments?|statements?|speech|editorial|op-ed|tweet\w*|twitter|plan|proposal|"
+    r"polic(?:y|ies)|bill|legislation|budget|decision|ruling|idea|record|media|press|"
+    r"team|teams|game|games|season|coach\w*|players?|innings?|quarter|halftime|goals?|"
+    r"scor\w*|league|match|matches|tournament|championship|playoffs?|cup|olympic\w*|"
+    r"athletes?|race|lap|touchdowns?|homers?|runs|points|striker|defen[cs]e|offen[cs]e|"
+    r"heart|cardiac|asthma|panic|anxiety|seizures?|stroke|allerg\w*|migraine|immune|"
+    r"virus|cancer|infection|disease|symptoms?|"
+    r"cold air|arctic|winds?|snow|rain|weather|temperatures?|heat wave|"
+    r"markets?|stocks?|shares|investors?|revitali[sz]\w*|interest|popularity)\b", re.I)
+
+# Clause-level signs that an event lies before the article's news.
+_OLD = re.compile(
+    r"\b(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|several|many|a few|some)\s+(?:years?|decades?|months?)\s+(?:ago|earlier|before|"
+    r"prior)|decades? ago|years? ago|last year|the previous year|date to|dating (?:back )?to)\b", re.I)
+# Adverbs of an earlier time stand before the verb they date ("had previously been arrested").
+_OLD_BEFORE = re.compile(r"\b(?:in the past|previously|prior\s+(?:to\s+)?|not the first time|"
+                         r"(?:a|his|her|their) history of|criminal record|convictions?|back in)\b", re.I)
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:[\w’'-]+\s+){0,3}$", re.I)
+_YEAR_NAMED_BEFORE = re.compile(r"\b(?:19|20)\d\d(?:['’]s)?\s+(?:[\w-]+\s+)?$")
+_LAST_YEARS = re.compile(r"\b(?:last|previous|past|prior|earlier)\s+(?:year|month)['’]s\s+(?:[\w-]+\s+)?$|"
+                         r"\b(?:previous|prior|past)\s+(?:[\w-]+\s+)?$", re.I)
+_BARE_YEAR = re.compile(r"\b(?:in|since|during|from|of|by)\s+(?:(?:early|late|mid-?)\s*)?"
+                        r"(?:(?:January|February|March|April|May|June|July|August|September|"
+                        r"October|November|December)\s+)?((?:19|20)\d\d)\b")
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_OPENING_YEAR = re.compile(r"\W*(?:in|during|by|since|back in)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?"
+                           r"((?:19|20)\d\d)\b", re.I)
+# A trial, not an event: the crime it judges was reported when it happened.
+_LEGAL = re.compile(
+    r"\b(?:found (?:not )?guilty|guilty verdict|pleaded|pleads|plea deal|plea bargain|no contest|"
+    r"convicted|sentenced|sentencing|indicted|indictment|acquitted|verdict|jury|jurors|"
+    r"testified|testimony|told the court|the court heard|court heard|on trial|stand trial|"
+    r"competency|scheduled to die|death row|stay of execution|admitted(?: to)?\s+(?:\w+ly\s+)?\w+ing|confessed)\b", re.I)
+_LEGAL_LEAD = re.compile(_LEGAL.pattern[:-3] + r"|trial|judge)\b", re.I)
+_RETRACTED = re.compile(r"^\W*(?:at first|initially|originally),?\s+(?:\w+\s+){0,3}(?:believed|thought|"
+                        r"suspected|assumed)\b|\b(?:initially|originally|wrongly|mistakenly)\s+"
+                        r"(?:\w+\s+)?(?:believed|thought|identified|described|suspected)\b", re.I)
+_GENERIC = re.compile(r"\b(?:are|is|were|was|have been|has been)\s+(?:\w+\s+)?(?:frequent|common|"
+                      r"rare|routine|commonplace|regular|uncommon)\b|\b(?:often|usually|"
+                      r"routinely|regularly|frequently|typically|increasingly|sometimes|rarely)\b|"
+                      r"\baccustomed to\b|\bprone to\b", re.I)
+_RECENT = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
+                     r"today|tonight|last night|this morning|this afternoon|this evening|"
+                     r"overnight)\b", re.I)
+_NEXT_BOUNDARY = re.compile(r"[;:—–]|,\s*(?:and|but|while|as|after|before|when|although|though|"
+                            r"because|which|who)\b|\b(?:but|while|whereas|although|because|since|"
+                            r"than)\b")
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What the reportedness checks need to know about the whole article."""
+
+    published: _dt.date | None
+    latest: _dt.date | None  # the latest resolved date of the article (not in the future)
+    max_year: int | None     # the latest year the article names (in a date or "in 2009")
+    recent_anchor: bool      # some date of the article is a day of the last week
+    court_report: bool       # the article's lead is about a trial
+
+
+def doc_context(text: str, sentences: list[Sentence], dates: list[DateMention],
+                published: _dt.date | None, body_start: int = 0) -> DocContext:
+    """The facts about an article the per-trigger checks read (computed once)."""
+    years = [int(y) for y in _YEAR.findall(" ".join(d.text for d in dates))]
+    years += [int(m.group(1)) for m in _BARE_YEAR.finditer(text)]
+    resolved = [d.date for d in dates if d.date is not None and not d.future]
+    recent = any(_RECENT.search(d.text) and not d.future for d in dates)
+    lead = [s for s in sentences if s.start >= body_start][:2] or sentences[:2]
+    court = any(_LEGAL_LEAD.search(s.text) for s in lead)
+    return DocContext(published, max(resolved) if resolved else None, max(years) if years else None,
+                      recent, court)
+
+
+def physical_context(sentence: str, start: int, end: int) -> bool:
+    """Whether the sentence (the trigger at ``start:end`` left out) says something physical."""
+    return bool(_PHYSICAL.search(sentence, 0, start) or _PHYSICAL.search(sentence, end))
+
+
+_DEFINITE_BEFORE = re.compile(r"(?:\b(?:the|this|that|these|those|its|his|her|their)|\w['’]s)\s+"
+                              r"(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def sense_reason(trigger_text: str, sentence: str, start: int, end: int, *,
+                 violence_told: bool = False) -> str | None:
+    """Why an ambiguous trigger at ``start:end`` of ``sentence`` is not meant physically, or
+    None (also for triggers that are not ambiguous).  ``violence_told``: the article has
+    already reported a violent event, which a definite "the attack" refers back to."""
+    if not AMBIGUOUS.fullmatch(trigger_text.strip()):
+        return None
+    if physical_context(sentence, start, end):
+        return None
+    if violence_told and _DEFINITE_BEFORE.search(sentence, max(0, start - 30), start):
+        return None
+    fig = _FIGURATIVE.search(sentence)
+    return f"figurative: {fig.group().lower()}" if fig else "no physical context"
+
+
+_ARMED_FORCES = re.compile(r"\b(?:troops|soldiers|paratroopers|forces|peacekeepers|reinforcements|"
+                           r"national guard|guardsmen|marines|army|military|units?|battalions?|"
+                           r"armou?red|tanks|riot police|contingent|servicemen|gendarmes)\b", re.I)
+_UNREST = re.compile(r"\b(?:protest\w*|riot\w*|unrest|violen\w*|clash\w*|crowds?|demonstrat\w*|"
+                     r"rall(?:y|ies)|curfew|emergency|loot\w*|uprising|attack\w*|shoot\w*|gunfire|"
+                     r"hundreds|thousands|dozens|border|strikes?|bomb\w*)\b", re.I)
+
+
+def routine_response(trigger_text: str, sentence: str) -> bool:
+    """Police or deputies "dispatched to", "called to" an address are a routine response, not
+    a deployment of forces: a deployment needs armed forces or, for the police, unrest about."""
+    return not _ARMED_FORCES.search(trigger_text) and not _UNREST.search(sentence)
+
+
+def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    cs = clause_start(sentence, start)
+    m = _NEXT_BOUNDARY.search(sentence, end)
+    return cs, (m.start() if m else len(sentence))
+
+
+def background_reason(sentence: Sentence, start: int, end: int, trig_type: str,
+                      own_date: DateMention | None, ctx: DocContext) -> str | None:
+    """Why the trigger at ``start:end`` (offsets in ``sentence.text``) is background to the
+    article's news rather than a new event, or None."""
+    st = sentence.text
+    cs, ce = _clause(st, start, end)
+    clause = st[cs:ce]
+    if _RETRACTED.search(st[:start]):
+        return "retracted belief"
+    if _GENERIC.search(clause):
+        return "habitual, not an event"
+    old = _OLD.search(clause) or _OLD_BEFORE.search(st, max(0, start - 80), start)
+    if old:
+        return "earlier than the news: " + old.group().lower()
+    before = st[max(0, start - 40):start]
+    if _SINCE_BEFORE.search(before):
+        return "since ..."
+    if _YEAR_NAMED_BEFORE.search(before):
+        return "an event named by its year"
+    if _LAST_YEARS.search(before):
+        return "an earlier event"
+    if trig_type != "arrest" and _LEGAL.search(st):
+        return "legal proceedings"
+    # Is the trigger's own date a day of the last week ("on Tuesday", "yesterday")?
+    has_recent = own_date is not None and bool(_RECENT.search(own_date.text))
+    if ctx.court_report and trig_type != "arrest" and not has_recent:
+        return "court report"
+    # The trigger's own date, or a bare year in its clause ("gutted the restaurant in 2005"),
+    # against the article's latest date: a month older is background.  An article with no
+    # later date than this one keeps it (it may be the news, told late).
+    year = None
+    if own_date is not None:
+        y = _YEAR.search(own_date.text)
+        year = int(y.group()) if y else None
+    if year is None:
+        # A year in the trigger's clause, or opening the sentence ("In 2002, after an attack
+        # on a guard, ..."), where it dates the whole sentence.
+        y = _BARE_YEAR.search(clause) or _OPENING_YEAR.match(st)
+        year = int(y.group(1)) if y else None
+    month = _dt.timedelta(days=31)
+    if own_date is not None and own_date.date is not None and ctx.latest is not None and \
+            own_date.date < ctx.latest - month:
+        return f"dated {own_date.text!r}, the article's news is later"
+    if year is not None and ctx.max_year is not None and year < ctx.max_year:
+        return f"dated {year}, the article names {ctx.max_year}"
+    if year is not None and ctx.published is not None and \
+            _dt.date(year, 12, 31) < ctx.published - month:
+        # A year the writer states, before the paper's: "arrested in 2015", "on 3 March 2021".
+        # (A day without a year, "on March 11", is the writer's recent past: kept.)
+        return f"dated {year}, before publication"
+    if ctx.published is None:
+        # Without a publication date the days of the news cannot be counted: an article whose
+        # events are told by weekday ("on Tuesday") is news of the last days, older than an
+        # event dated by its year or month.
+        dated_old = year is not None or (own_date is not None and own_date.precision == "month")
+        if dated_old and ctx.recent_anchor and not has_recent:
+            return "dated by year or month, the news is of the last days"
+        if year is not None and ctx.court_report:
+            return "court report"
+    return None
