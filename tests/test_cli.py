@@ -135,3 +135,38 @@ def test_cli_extract_warns_once_without_publication_date(tmp_path):
     r = runner.invoke(app, ["extract", str(p)])
     assert r.exit_code == 0
     assert r.stderr.count("--date") == 1
+
+
+def _two_reports_of_one_fire(tmp_path):
+    for name, text, meta in [
+        ("a", "A fire destroyed a warehouse in Lyon, France, on Monday, firefighters said.",
+         {"published": "2023-03-08", "publisher": "Le Progres"}),
+        ("b", "Two people were hurt when a blaze gutted a warehouse in Lyon, France, on Monday.",
+         {"published": "2023-03-07", "publisher": "Lyon Capitale"}),
+    ]:
+        (tmp_path / f"{name}.txt").write_text(text)
+        (tmp_path / f"{name}.meta.json").write_text(json.dumps(meta))
+    return [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+
+
+def test_cli_extract_then_render_one_event_from_two_articles_lists_both_sources(tmp_path):
+    files = _two_reports_of_one_fire(tmp_path)
+    events = tmp_path / "events.jsonl"
+    r = runner.invoke(app, ["extract", *files, "-o", str(events), "--workers", "1"])
+    assert r.exit_code == 0, r.output
+    (ev,) = [json.loads(line) for line in events.read_text().splitlines()]
+    assert (ev["type"], ev["place_name"], ev["date"], ev["n_sources"]) == ("fire", "Lyon", "2023-03-06", 2)
+    reports = [json.loads(line) for line in (tmp_path / "events.reports.jsonl").read_text().splitlines()]
+    assert sorted(x["doc_id"] for x in reports) == sorted(files)
+    out = tmp_path / "m.html"
+    r = runner.invoke(app, ["render", str(events), "-o", str(out), "--tiles", "none"])
+    assert r.exit_code == 0, r.output
+    html = out.read_text(encoding="utf-8")
+    assert '"ss":[0,1]' in html and "Le Progres" in html and "Lyon Capitale" in html
+
+
+def test_cli_extract_filters_with_append_are_refused(tmp_path):
+    files = _two_reports_of_one_fire(tmp_path)
+    r = runner.invoke(app, ["extract", *files, "-o", str(tmp_path / "e.csv"), "--append",
+                            "--type", "fire"])
+    assert r.exit_code == 1 and "incidentmap query" in r.stderr

@@ -487,6 +487,7 @@ def build_dataset(
     batch_size: int = 32,
     total: int | None = None,
     on_error: str = "skip",
+    keep: Callable[[Incident], bool] | None = None,
 ) -> DatasetSummary:
     """Run the pipeline over a corpus, deduplicate, and write one dataset of events.
 
@@ -510,10 +511,16 @@ def build_dataset(
     total: the number of documents, when known, for the progress bar's time left.
     on_error: ``"skip"`` (a document the pipeline raises on is skipped and reported) or
         ``"raise"``.
+    keep: write only the events for which this returns true (and their reports): the
+        ``extract`` filters.  Not with ``append``/``resume``, whose dataset must stay whole.
 
     Raises :class:`~incidentmap.errors.OutputError` before any work when the output exists
     and none of ``append``/``resume``/``overwrite`` allows touching it.
     """
+    if keep is not None and (append or resume):
+        raise InputError("filters (--type, --since, ...) cannot be combined with --append or "
+                         "--resume: the dataset must stay whole. Filter it afterwards with "
+                         "`incidentmap query`.")
     t0 = time.monotonic()
     out = Path(output)
     fmt = check_format(out)  # a missing geo extra fails now, not after hours of work
@@ -618,9 +625,14 @@ def build_dataset(
     summary.reports_total = len(reports)
 
     events, event_of = deduplicate(reports.values())
+    if keep is not None:
+        events = [e for e in events if keep(e)]
+    kept = {e.id for e in events}
     summary.events = len(events)
     audit = []
     for r in reports.values():
+        if event_of[r.id] not in kept:
+            continue
         extra = {k: v for k, v in r.extra.items() if k != "event_id"}
         extra["event_id"] = event_of[r.id]
         audit.append(replace(r, extra=extra))

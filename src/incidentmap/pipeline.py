@@ -136,12 +136,16 @@ def load_incidents(
     id_field: str = "id",
     date_field: str = "date",
     on_error: str = "skip",
+    workers: int = 1,
+    dask: Any = None,
+    progress: bool | None = False,
 ) -> Loaded:
     """Incidents from any mix of articles (extracted now) and incident files (read back).
 
     This is what ``render`` uses, so a user can extract, correct the CSV by hand, and map
     the corrected file.  Incidents come out sorted by (date, place, id) whatever the order
-    of the inputs.
+    of the inputs.  ``workers``/``dask`` run the articles as
+    :func:`incidentmap.parallel.run_pipeline` does; the result is the same.
     """
     out = Loaded()
     article_inputs: list[str | os.PathLike[str]] = []
@@ -153,14 +157,27 @@ def load_incidents(
         else:
             article_inputs.append(inp)
     if article_inputs:
-        for item in read_articles(article_inputs, encoding=encoding, published=published,
-                                  text_field=text_field, id_field=id_field,
-                                  date_field=date_field, on_error=on_error):
-            if isinstance(item, Skipped):
-                out.skipped.append(item)
+        import functools
+
+        from .parallel import Failed, run_pipeline
+
+        def good() -> Iterable[Article]:
+            for item in read_articles(article_inputs, encoding=encoding, published=published,
+                                      text_field=text_field, id_field=id_field,
+                                      date_field=date_field, on_error=on_error):
+                if isinstance(item, Skipped):
+                    out.skipped.append(item)
+                else:
+                    yield item
+
+        func = functools.partial(process_article, gazetteer=gazetteer, geocoder=geocoder)
+        for art, result in run_pipeline(good(), func, workers=workers, dask=dask,
+                                        progress=progress, on_error=on_error):
+            if isinstance(result, Failed):
+                out.skipped.append(Skipped(art.id, result.reason, art.id))
                 continue
-            out.articles.append(item)
-            out.incidents.extend(process_article(item, gazetteer=gazetteer, geocoder=geocoder))
+            out.articles.append(art)
+            out.incidents.extend(result)
     out.incidents.sort(key=incident_sort_key)
     return out
 

@@ -138,12 +138,16 @@
       (p.c || []).forEach(function (c) { el('div', 'im-pop-line im-pop-cas', c, root); });
       if (p.a) { el('div', 'im-pop-line im-pop-actors', 'Actors: ' + p.a, root); }
       if (p.e) { el('blockquote', 'im-pop-quote', '\u201c' + p.e + '\u201d', root); }
-      var s = (p.s === null || p.s === undefined) ? null : sources[p.s];
-      if (s) {
-        var line = el('div', 'im-pop-src', 'Source: ', root);
-        var u = safeUrl(s.u);
-        var a = el(u ? 'a' : 'span', null, s.p + (s.d ? ', ' + s.d : ''), line);
-        if (u) { a.href = u; a.target = '_blank'; a.rel = 'noopener noreferrer'; }
+      var idx = p.ss || ((p.s === null || p.s === undefined) ? [] : [p.s]);
+      var srcs = idx.map(function (i) { return sources[i]; }).filter(Boolean);
+      if (srcs.length) {
+        var line = el('div', 'im-pop-src', srcs.length > 1 ? srcs.length + ' sources: ' : 'Source: ', root);
+        srcs.forEach(function (s, n) {
+          if (n) { line.appendChild(document.createTextNode('; ')); }
+          var u = safeUrl(s.u);
+          var a = el(u ? 'a' : 'span', null, s.p + (s.d ? ', ' + s.d : ''), line);
+          if (u) { a.href = u; a.target = '_blank'; a.rel = 'noopener noreferrer'; }
+        });
       }
       return root;
     }

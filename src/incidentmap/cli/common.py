@@ -86,3 +86,49 @@ def skipped_summary(skipped: list[Any]) -> str:
     parts = ", ".join(f"{n} {r}" for r, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
     noun = "document" if len(skipped) == 1 else "documents"
     return f"skipped {len(skipped)} {noun}: {parts}"
+
+
+WorkersOpt = Annotated[
+    Optional[int],
+    typer.Option("--workers", "-w", min=1, help="Processes to run the pipeline in (default: "
+                 "all cores for a corpus, one for a single article).", show_default=False)]
+DaskOpt = Annotated[
+    Optional[str],
+    typer.Option("--dask", metavar="ADDRESS", help="Run on a Dask cluster: a scheduler "
+                 "address (tcp://host:8786) or 'local' for a LocalCluster on this machine. "
+                 "Needs `pip install incidentmap[dask]`.")]
+
+
+def choose_workers(files: list[str], workers: int | None) -> int:
+    """All cores for a corpus (a folder, a JSONL file, several inputs), one for an article:
+    starting worker processes costs more than one article takes."""
+    if workers is not None:
+        return workers
+    from ..parallel import default_workers
+
+    single = len(files) == 1 and files[0] != "-" and Path(files[0]).is_file() and not \
+        Path(files[0]).name.lower().endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"))
+    return 1 if single else default_workers()
+
+
+def report_loaded(loaded: Any, quiet: bool) -> None:
+    """What every command that reads articles tells the user about them.
+
+    Nothing readable at all is an error (the first reason, on one line); otherwise skipped
+    documents are counted, and articles without a publication date are named once, with the
+    ways to give one.
+    """
+    from ..errors import InputError
+
+    if not loaded.articles and not loaded.incidents and loaded.skipped:
+        first = loaded.skipped[0]
+        more = f" (and {len(loaded.skipped) - 1} more)" if len(loaded.skipped) > 1 else ""
+        raise InputError(f"{first.where}: {first.reason}{more}")
+    if loaded.skipped:
+        echo_err(skipped_summary(loaded.skipped), quiet)
+    undated = [a.id for a in loaded.articles if a.published is None]
+    if undated:
+        echo_err(f"note: no publication date for {len(undated)} article(s) "
+                 f"({undated[0]}{', ...' if len(undated) > 1 else ''}); relative dates such as "
+                 "'Thursday' stay unresolved. Give one with --date YYYY-MM-DD, front matter "
+                 "'date:', an HTML meta tag, or a JSONL 'date' field.", quiet)

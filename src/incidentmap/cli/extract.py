@@ -2,27 +2,32 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Optional
+import itertools
+from typing import Annotated, Any
 
 import typer
 
 from . import app
+from .common import (
+    BboxOpt, CountryOpt, DaskOpt, DateFieldOpt, DateOpt, EncodingOpt, FilesArg, GazetteerOpt,
+    IdFieldOpt, MinFatalitiesOpt, OutputOpt, OverwriteOpt, QuietOpt, SinceOpt, TextFieldOpt,
+    TypeOpt, UntilOpt, WorkersOpt, choose_workers, echo_err, load_gazetteer_opt, report_loaded,
+)
 from .options import (
     GeocodeCacheOpt, GeocodeOpt, GeocoderOpt, GeocoderUrlOpt, echo_geocode_summary,
     geocoder_from_cli,
 )
-from .common import (
-    BboxOpt, CountryOpt, DateFieldOpt, DateOpt, EncodingOpt, FilesArg, GazetteerOpt,
-    IdFieldOpt, MinFatalitiesOpt, OutputOpt, OverwriteOpt, QuietOpt, SinceOpt, TextFieldOpt,
-    TypeOpt, UntilOpt, echo_err, load_gazetteer_opt, skipped_summary,
-)
 
 
-def incidents_table(incidents: list[Any], width: int = 110) -> str:
-    """A readable table: one line per incident, evidence cut to fit."""
+def incidents_table(incidents: list[Any], width: int = 118) -> str:
+    """A readable table: one line per incident, evidence cut to fit.
+
+    ``~`` before a date marks one known only roughly; a place in brackets is known only to a
+    region or country; ``12+`` is a lower bound ("dozens").
+    """
     if not incidents:
         return "no incidents found\n"
-    lines = [f"{'date':<10}  {'type':<24}  {'place':<22}  {'dead':>5}  {'hurt':>5}  evidence"]
+    lines = [f"{'date':<11}  {'type':<26}  {'place':<24}  {'dead':>5}  {'hurt':>5}  evidence"]
     for inc in incidents:
         date = inc.date.isoformat() if inc.date else "?"
         if inc.date and inc.date_precision != "day":
@@ -37,10 +42,10 @@ def incidents_table(incidents: list[Any], width: int = 110) -> str:
             return "" if c is None else (f"{c.value}" if c.exact else f"{c.value}+")
 
         ev = " ".join(inc.evidence[0].text.split()) if inc.evidence else ""
-        room = max(20, width - 76)
+        room = max(20, width - 82)
         ev = ev if len(ev) <= room else ev[: room - 1] + "…"
         kind = inc.type + (f"/{inc.subtype}" if inc.subtype else "")
-        lines.append(f"{date:<10}  {kind[:24]:<24}  {place[:22]:<22}  {n(inc.fatalities):>5}  "
+        lines.append(f"{date:<11}  {kind[:26]:<26}  {place[:24]:<24}  {n(inc.fatalities):>5}  "
                      f"{n(inc.injured):>5}  {ev}")
     return "\n".join(lines) + "\n"
 
@@ -57,6 +62,14 @@ def extract_cli(
     country: CountryOpt = None,
     bbox: BboxOpt = None,
     min_fatalities: MinFatalitiesOpt = None,
+    workers: WorkersOpt = None,
+    dask: DaskOpt = None,
+    append: Annotated[bool, typer.Option(
+        "--append", help="Add these articles to the existing dataset -o names, merging "
+        "events it already holds; articles it holds are not read twice.")] = False,
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="Continue a run that was interrupted (Ctrl-C, a killed process, a "
+        "lost worker); ends with the dataset an uninterrupted run writes.")] = False,
     encoding: EncodingOpt = None,
     gazetteer: GazetteerOpt = None,
     text_field: TextFieldOpt = "text",
@@ -70,51 +83,80 @@ def extract_cli(
 ) -> None:
     """Find the incidents articles report: what happened, when, where, to whom.
 
-    Without -o, prints a table. With -o the format comes from the extension: .csv
-    (ACLED-compatible columns first), .geojson (RFC 7946), .jsonl (one full record per
-    line), .parquet (GeoParquet) or .gpkg (GeoPackage).
+    Without -o, prints a table. With -o, writes one dataset of events, the same event
+    reported by several articles merged into one (n_sources), in the format of the
+    extension: .csv (ACLED-compatible columns first), .geojson (RFC 7946), .jsonl (one full
+    record per line), .parquet (GeoParquet) or .gpkg (GeoPackage). Beside it:
+    NAME.reports.EXT (every article's report, for audit) and, when documents could not be
+    read, OUTPUT.skipped.jsonl with the reasons.
 
     Example:
 
         incidentmap extract seeds/kazakhstan-unrest-nypost-2022-01-07.txt -o incidents.csv
     """
-    from .._io import check_writable
     from ..errors import InputError
     from ..filters import filter_incidents
-    from ..pipeline import load_incidents
 
-    if output is not None:
-        check_writable(output, overwrite)
+    if (append or resume) and output is None:
+        raise InputError("--append and --resume work on a dataset file: give it with -o.")
     filters = dict(types=type, since=since, until=until, country=country, bbox=bbox,
                    min_fatalities=min_fatalities)
     # Validate the filters before the (possibly long) extraction, not after it.
     filter_incidents([], **filters)
     online = geocoder_from_cli(geocode, geocoder, geocoder_url, geocode_cache)
-    loaded = load_incidents(files, published=date, gazetteer=load_gazetteer_opt(gazetteer),
-                            geocoder=online,
-                            encoding=encoding, text_field=text_field, id_field=id_field,
-                            date_field=date_field)
-    if not loaded.articles and loaded.skipped and not loaded.incidents:
-        first = loaded.skipped[0]
-        more = f" (and {len(loaded.skipped) - 1} more)" if len(loaded.skipped) > 1 else ""
+    n_workers = choose_workers(files, workers)
+
+    if output is None:
+        from ..pipeline import load_incidents
+
+        loaded = load_incidents(files, published=date, gazetteer=load_gazetteer_opt(gazetteer),
+                                geocoder=online, encoding=encoding, text_field=text_field,
+                                id_field=id_field, date_field=date_field, workers=n_workers,
+                                dask=dask, progress=False if quiet else None)
+        report_loaded(loaded, quiet)
+        if not quiet:
+            echo_geocode_summary(online)
+        typer.echo(incidents_table(filter_incidents(loaded.incidents, **filters)), nl=False)
+        return
+
+    from ..dataset import build_dataset, pipeline_process
+    from ..export import check_format
+    from ..read import Skipped, read_articles
+
+    check_format(output)  # an unknown extension or a missing extra fails before any work
+    active = any(v not in (None, "") for v in filters.values())
+    undated: list[str] = []
+
+    stream = read_articles(files, encoding=encoding, published=date, text_field=text_field,
+                           id_field=id_field, date_field=date_field, on_error="skip")
+    # Read up to the first good article before touching any output: input with nothing
+    # readable is an error with its reason, and leaves no file behind.
+    head: list[Any] = []
+    for item in stream:
+        head.append(item)
+        if not isinstance(item, Skipped):
+            break
+    if head and all(isinstance(i, Skipped) for i in head):
+        first = head[0]
+        more = f" (and {len(head) - 1} more)" if len(head) > 1 else ""
         raise InputError(f"{first.where}: {first.reason}{more}")
-    undated = [a.id for a in loaded.articles if a.published is None]
+
+    def articles():
+        for item in itertools.chain(head, stream):
+            if not isinstance(item, Skipped) and item.published is None:
+                undated.append(item.id)
+            yield item
+
+    summary = build_dataset(
+        articles(), output, workers=n_workers, dask=dask, append=append, resume=resume,
+        overwrite=overwrite, progress=False if quiet else None,
+        process=pipeline_process(gazetteer=gazetteer, geocoder=online),
+        keep=(lambda e: bool(filter_incidents([e], **filters))) if active else None)
     if undated:
-        echo_err(f"note: no publication date for {len(undated)} article(s) "
-                 f"({undated[0]}{', ...' if len(undated) > 1 else ''}); relative dates such as "
-                 "'Thursday' stay unresolved. Give one with --date YYYY-MM-DD, front matter "
-                 "'date:', an HTML meta tag, or a JSONL 'date' field.", quiet)
-    incidents = filter_incidents(loaded.incidents, **filters)
-    if loaded.skipped:
-        echo_err(skipped_summary(loaded.skipped), quiet)
+        echo_err(f"note: no publication date for {len(undated)} article(s) ({undated[0]}"
+                 f"{', ...' if len(undated) > 1 else ''}); relative dates such as 'Thursday' "
+                 "stay unresolved. Give one with --date YYYY-MM-DD, front matter 'date:', an "
+                 "HTML meta tag, or a JSONL 'date' field.", quiet)
     if not quiet:
         echo_geocode_summary(online)
-    if output is None:
-        typer.echo(incidents_table(incidents), nl=False)
-        return
-    from ..export import write_incidents
-
-    write_incidents(incidents, output, overwrite=overwrite)
-    echo_err(f"wrote {output} ({len(incidents)} incident{'s' if len(incidents) != 1 else ''} "
-             f"from {len(loaded.articles)} article{'s' if len(loaded.articles) != 1 else ''})",
-             quiet)
+    echo_err(summary.describe(), quiet)

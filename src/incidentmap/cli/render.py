@@ -13,9 +13,9 @@ from .options import (
     geocoder_from_cli,
 )
 from .common import (
-    BboxOpt, CountryOpt, DateFieldOpt, DateOpt, EncodingOpt, GazetteerOpt, IdFieldOpt,
+    BboxOpt, CountryOpt, DaskOpt, DateFieldOpt, DateOpt, EncodingOpt, GazetteerOpt, IdFieldOpt,
     MinFatalitiesOpt, OverwriteOpt, QuietOpt, SinceOpt, TextFieldOpt, TypeOpt, UntilOpt,
-    echo_err, load_gazetteer_opt, skipped_summary,
+    WorkersOpt, choose_workers, echo_err, load_gazetteer_opt, report_loaded,
 )
 
 InputsArg = Annotated[
@@ -77,6 +77,8 @@ def render_cli(
     text_field: TextFieldOpt = "text",
     id_field: IdFieldOpt = "id",
     date_field: DateFieldOpt = "date",
+    workers: WorkersOpt = None,
+    dask: DaskOpt = None,
     quiet: QuietOpt = False,
     geocode: GeocodeOpt = None,
     geocoder: GeocoderOpt = None,
@@ -118,20 +120,11 @@ def render_cli(
     gaz = load_gazetteer_opt(gazetteer)
     loaded = load_incidents(inputs, published=date, gazetteer=gaz, geocoder=online,
                             encoding=encoding, text_field=text_field, id_field=id_field,
-                            date_field=date_field)
-    if not loaded.articles and not loaded.incidents and loaded.skipped:
-        first = loaded.skipped[0]
-        more = f" (and {len(loaded.skipped) - 1} more)" if len(loaded.skipped) > 1 else ""
-        raise InputError(f"{first.where}: {first.reason}{more}")
-    if loaded.skipped:
-        echo_err(skipped_summary(loaded.skipped), quiet)
+                            date_field=date_field, workers=choose_workers(inputs, workers),
+                            dask=dask, progress=False if quiet else None)
+    report_loaded(loaded, quiet)
     if not quiet:
         echo_geocode_summary(online)
-    undated = [a.id for a in loaded.articles if a.published is None]
-    if undated:
-        echo_err(f"note: no publication date for {len(undated)} article(s) "
-                 f"({undated[0]}{', ...' if len(undated) > 1 else ''}); relative dates such as "
-                 "'Thursday' stay unresolved. Give one with --date YYYY-MM-DD.", quiet)
     incidents = filter_incidents(loaded.incidents, **filters)
     if not incidents:
         echo_err("note: no incident to draw (after filters); the map is empty.", quiet)

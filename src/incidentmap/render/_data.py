@@ -176,6 +176,28 @@ def _source_entry(src: Source | Article) -> dict[str, Any]:
     }
 
 
+def _event_sources(inc: Incident) -> list[Source]:
+    """The sources a deduplicated event carries in ``extra["sources"]`` (dicts, or JSON text
+    when read back from a CSV), as :class:`Source` objects; [] for a single report."""
+    raw = inc.extra.get("sources") if inc.extra else None
+    if isinstance(raw, str):
+        try:
+            raw = json.loads(raw)
+        except ValueError:
+            return []
+    out = []
+    for d in raw if isinstance(raw, list) else []:
+        if isinstance(d, dict) and d.get("doc_id"):
+            pub = d.get("published")
+            try:
+                pub = _dt.date.fromisoformat(str(pub)[:10]) if pub else None
+            except ValueError:
+                pub = None
+            out.append(Source(doc_id=str(d["doc_id"]), title=d.get("title"),
+                              publisher=d.get("publisher"), url=d.get("url"), published=pub))
+    return out
+
+
 def _round(x: float) -> float:
     return round(float(x), 5)
 
@@ -210,7 +232,8 @@ def build_data(
     # Sources: those given (the articles read), then any other an incident cites.
     src_list: list[dict[str, Any]] = []
     src_index: dict[str, int] = {}
-    for s in list(sources or []) + [i.source for i in incs]:
+    for s in list(sources or []) + [i.source for i in incs] + [
+            m for i in incs for m in _event_sources(i)]:
         entry = _source_entry(s)
         if entry["k"] not in src_index:
             src_index[entry["k"]] = len(src_list)
@@ -251,6 +274,10 @@ def build_data(
             "gp": _PRECISION_WORDS.get(inc.geo_precision, inc.geo_precision),
             "s": src_index.get(inc.source.doc_id),
         }
+        # A deduplicated event (incidentmap extract -o) lists every article that reported it.
+        members = [src_index[m.doc_id] for m in _event_sources(inc) if m.doc_id in src_index]
+        if len(set(members)) > 1:
+            props["ss"] = sorted(set(members), key=members.index)
         if inc.subtype:
             props["st"] = " ".join(str(inc.subtype).replace("_", " ").split())
         cas = [t for t in (_count_text("Killed", inc.fatalities),
