@@ -170,3 +170,13 @@ def test_cli_extract_filters_with_append_are_refused(tmp_path):
     r = runner.invoke(app, ["extract", *files, "-o", str(tmp_path / "e.csv"), "--append",
                             "--type", "fire"])
     assert r.exit_code == 1 and "incidentmap query" in r.stderr
+
+
+def test_cli_huge_file_is_refused_before_reading(tmp_path, monkeypatch):
+    import incidentmap.read as read
+
+    monkeypatch.setattr(read, "MAX_DOCUMENT_BYTES", 10_000)
+    big = tmp_path / "big.txt"
+    big.write_text("Protesters marched in Paris. " * 1000)
+    r = runner.invoke(app, ["places", str(big)])
+    assert r.exit_code == 1 and "too large" in r.stderr and "\n" not in r.stderr.strip()

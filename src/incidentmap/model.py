@@ -52,7 +52,7 @@ def stable_id(*parts: Any, length: int = 16) -> str:
     and maps can be diffed (the sqlite-utils ``hash_record`` idea).
 
     >>> stable_id("doc-1", "arson", 120)
-    'f4f3bce1a38c9f55'
+    '1d9fa9cba80c488d'
     """
     blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha1(blob.encode("utf-8")).hexdigest()[:length]
