@@ -25,6 +25,8 @@ Usage::
     python bench/incidents.py --errors          # list misses and false incidents
     python bench/incidents.py --gold-places     # place incidents with the gold toponyms
     python bench/incidents.py --split fresh4
+    python bench/incidents.py --split dev,fresh,fresh2 --curve   # P/R at each confidence cut
+    python bench/incidents.py --min-confidence 0                 # every candidate
 """
 
 from __future__ import annotations
@@ -166,15 +168,41 @@ def _score(gold: list[dict], results: dict, docs: dict, errors: list, title: str
     print()
 
 
+def _curve(gold: list[dict], results: dict, title: str) -> None:
+    """Precision, recall and false incidents on controls at each confidence cut."""
+    print(f"== confidence cut, {title}: cut, P, R, predicted, matched, false on controls")
+    for cut in (0.0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9):
+        tp = npred = ngold = ctl = 0
+        for g in gold:
+            pred = [p for p in results[(g["corpus"], g["doc_id"])] if p["confidence"] >= cut]
+            if g["control"]:
+                ctl += len(pred)
+                continue
+            m = match(g["incidents"], pred)
+            optional_p = {pi for gi, pi in m if g["incidents"][gi].get("background")}
+            ngold += sum(1 for r in g["incidents"] if not r.get("background"))
+            tp += sum(1 for gi, _ in m if not g["incidents"][gi].get("background"))
+            npred += len(pred) - len(optional_p)
+        n_ctl = sum(1 for g in gold if g["control"])
+        print(f"  >= {cut:.2f}  P {tp / max(npred, 1):.2f}  R {tp / max(ngold, 1):.2f}  "
+              f"{npred:4d} {tp:4d}  {ctl} in {n_ctl} controls")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--dir", type=Path, default=DEFAULT_DIR, help="folder of the corpora")
     ap.add_argument("--errors", action="store_true", help="print misses and false incidents")
     ap.add_argument("--split", default=None, metavar="NAME",
-                    help="score one part only: dev, fresh, fresh2 ... or all (default: each part, then all)")
+                    help="score some parts only: dev, fresh, fresh2 ..., a comma-separated list of them, "
+                         "or all (default: each part, then all)")
     ap.add_argument("--gold-places", action="store_true",
                     help="use the corpus's gold toponyms instead of the geoparser")
+    ap.add_argument("--min-confidence", type=float, default=None, metavar="X",
+                    help="the cut to extract with (default: the library's MIN_CONFIDENCE)")
+    ap.add_argument("--curve", action="store_true",
+                    help="precision / recall / false incidents on controls at each confidence cut "
+                         "(extracts with min_confidence=0 and cuts afterwards)")
     args = ap.parse_args(argv)
 
     from incidentmap.incidents import find_incidents
@@ -199,7 +227,8 @@ def main(argv=None) -> int:
         t0 = time.perf_counter()
         tops = gold_toponyms(d) if args.gold_places else resolve(art, recognize(art, gaz), gaz)
         t1 = time.perf_counter()
-        incs = find_incidents(art, tops)
+        cut = 0.0 if args.curve else args.min_confidence
+        incs = find_incidents(art, tops, **({} if cut is None else {"min_confidence": cut}))
         t2 = time.perf_counter()
         t_geo += t1 - t0
         t_extract += t2 - t1
@@ -207,11 +236,22 @@ def main(argv=None) -> int:
 
     # Parts in the order they were annotated (the file order), then all of them.
     order = list(dict.fromkeys(g.get("split", "dev") for g in gold))
-    if args.split and args.split not in order + ["all"]:
-        ap.error(f"unknown split {args.split!r}; the annotations have: {', '.join(order)}, all")
+    wanted = args.split.split(",") if args.split else []
+    for name in wanted:
+        if name not in order + ["all"]:
+            ap.error(f"unknown split {name!r}; the annotations have: {', '.join(order)}, all "
+                     f"(several: a comma-separated list)")
+
+    def in_split(g, split):
+        return split == "all" or g.get("split", "dev") in split.split(",")
+
+    if args.curve:
+        part = [g for g in gold if in_split(g, args.split or "all")]
+        _curve(part, results, args.split or "all")
+        return 0
     splits = [args.split] if args.split else order + ["all"]
     for split in splits:
-        part = [g for g in gold if split == "all" or g.get("split", "dev") == split]
+        part = [g for g in gold if in_split(g, split)]
         _score(part, results, docs, errors if split == (args.split or "all") else [],
                f"{split} ({'gold toponyms' if args.gold_places else 'geoparser toponyms'})")
     kb = n_bytes / 1000

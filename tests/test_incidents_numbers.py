@@ -64,3 +64,9 @@ def test_numbers_negated_cue_has_no_count():
     text = "No one was injured."
     neg = lambda s, e: (blocked_reason(text, s, e) or "").startswith("negated")
     assert find_counts(text, negated=neg) == []
+
+
+def test_numbers_participle_killing_counts_the_dead():
+    (c,) = find_counts("A gunman opened fire at a bar, killing three people.")
+    assert c.kind == "fatalities" and c.count.value == 3 and c.count.exact
+    assert find_counts("The killing of a guard shocked the town.") == []

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from ..model import Actor, Article, Evidence, Incident, Place, Toponym, stable_id
 from .actors import find_actors
+from .confidence import document_frame, rescore
 from .dates import DateMention, find_dates
 from .merge import ABSORBS, VIOLENT, Candidate, merge_candidates, sum_count
 from .modality import blocked_reason, clause_start
@@ -37,6 +38,8 @@ _NOT_VIOLENT_DEATH = re.compile(
     r"overdose|illness|disease|cancer|heart attack|natural causes|tornado|hurricane|flood(?:s|ing)?|"
     r"earthquake|avalanche|lightning|landslide|struck by a (?:car|vehicle|train)|suicide(?! bomb)|"
     r"pneumonia|flu|virus|infection|outbreak|obituary|passed away|funeral|survived by)\b", re.I)
+# A shot fired by accident is not an attack ("may have been accidental", "accidentally shot").
+_ACCIDENTAL = re.compile(r"\b(?:accidental(?:ly)?|by accident|misfired|went off)\b", re.I)
 # A device that did not go off is not an explosion.
 _DEFUSED = re.compile(r"\b(?:failed to (?:detonate|explode|go off)|did not (?:detonate|explode|go off)|"
                       r"didn[’']t (?:detonate|explode|go off)|defused|disarmed|was found|were found|"
@@ -53,6 +56,8 @@ _DETERMINED = re.compile(r"\b(?:an?|the|this|that|these|those|its|their|his|her|
 # "the blast", "the attack", "the arrests": a definite noun refers back to an event told before.
 _ANAPHORA = re.compile(r"(?:\b(?:the|this|that|these|those|such|his|her|their|its)|[\w]['’]s)\s+"
                        r"(?:[\w-]+\s+){0,2}$", re.I)
+_VERBAL = re.compile(r"(?:was|were|been|got|had|has|have)\b|\w+ed\b|(?:shot|hit|struck|set|"
+                     r"took|fought|burnt|sent|stabbed|seized)\b", re.I)
 # Deaths and injuries are a casualty report of this taxonomy only amid violence or unrest.
 _VIOLENCE_CONTEXT = re.compile(r"\b(?:violen\w*|clash\w*|unrest|uprising|riot\w*|protest\w*|"
                                r"attack\w*|fighting|war|conflict|crackdown|gun\w*|shot|shoot\w*|"
@@ -134,6 +139,7 @@ def find_incidents(article: Article, toponyms: list[Toponym], *,
     context_date: DateMention | None = None
     recent_places: list[tuple[int, int, PlaceChoice]] = []  # (sentence index, paragraph, place)
     body_started = False
+    body_index: int | None = None  # the first sentence that is not a headline
     violence_told = False  # a violent event reported before: "the attack" may refer to it
     for sent in sentences:
         s_trigs: list[TriggerMatch] = []
@@ -154,6 +160,8 @@ def find_incidents(article: Article, toponyms: list[Toponym], *,
             body_started = True
         if header:
             continue
+        if body_index is None:
+            body_index = sent.index
         sent_cands = _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
                                           focus, country, recent_places, demonyms, sentences, ctx,
                                           violence_told)
@@ -180,6 +188,16 @@ def find_incidents(article: Article, toponyms: list[Toponym], *,
             if pc0 is not None:
                 recent_places.append((sent.index, sent.paragraph, pc0))
     merged = merge_candidates(cands)
+    # The confidence an incident carries is read off the whole article: corroboration, the
+    # lead, the article's frame (docs/taxonomy.md, "Confidence").
+    frame = document_frame(sentences, body_index or 0, cands, text)
+    # The focus judges a place only when the article names it more than once.
+    settled = focus if focus is not None and sum(
+        1 for t in toponyms if t.place is not None and t.mention.kind != "demonym" and (
+            t.place.id == focus.id or (focus.kind == "country" and t.place.country_code == focus.country_code))
+    ) >= 2 else None
+    for c in merged:
+        c.confidence = rescore(c, frame, body_index or 0, settled)
     return [_to_incident(article, c) for c in merged if c.confidence >= min_confidence]
 
 
@@ -200,6 +218,8 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
             continue
         if tr.type == "explosion" and _DEFUSED.search(st):
             continue
+        if tr.type in ("attack", "armed_clash") and _ACCIDENTAL.search(st):
+            continue  # "the gun went off accidentally": no one attacked anyone
         if tr.type == "casualty_report" and _SUMMARY.search(st):
             continue
         if tr.subtype == "assault" and _ANIMAL.search(st):
@@ -363,7 +383,10 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
         c.evidence = [sent]
         if unresolved and d is not None:
             c.day_key = _day_key(d.text)
-        c.anaphoric = any(_ANAPHORA.search(text, max(sent.start, t.start - 30), t.start)
+        # Only a noun refers back ("the blast"); a verb after a definite subject does not
+        # ("The man assaulted a woman").
+        c.anaphoric = any((_ANAPHORA.search(text, max(sent.start, t.start - 30), t.start)
+                           and not _VERBAL.match(t.text))
                           or re.match(r"(?:the|this|that)\s", t.text, re.I) for t in trs)
         c.confidence = _confidence(typ, trs, pc, explicit, acts, counts, st, sent, sent.start)
         out.append(c)

@@ -40,6 +40,10 @@ _MODAL = re.compile(
 # but not "reports of a man threatening people ... shot him").
 _NEAR_MODAL = re.compile(r"\b(?:suspected|possible|reports?\s+(?:of|that)|claims?\s+that|"
                          r"allegations?\s+(?:of|that)|alleged)\b", re.I)
+# What someone faces or risks is a prospect ("face detention", "risk arrest"); "any" makes a
+# case generic ("police break up any brawls that erupt").
+_PROSPECT_BEFORE = re.compile(r"\b(?:fac(?:e|es|ed|ing)|risk(?:s|ed|ing)?)\s+(?:possible\s+|likely\s+|"
+                              r"potential\s+|immediate\s+)?$|\bany\s+(?:[\w-]+\s+)?$", re.I)
 # Modals that state a perceived fact: "gunshots could be heard", "smoke could be seen".
 _FACTUAL_MODAL = re.compile(r"\bcould\s+be\s+(?:heard|seen)\b", re.I)
 _CASE_SENSITIVE_MODALS = {"may", "will", "can"}  # "May 5", "Will Smith", "Can" are not modal
@@ -73,6 +77,8 @@ def blocked_reason(sentence: str, start: int, end: int, *, window_words: int = 9
     neg_near = " ".join(words[-3:])
     if _NEGATION.search(neg_near):
         return "negated"
+    if _PROSPECT_BEFORE.search(before):
+        return "a prospect or a generic case"
     m = _NEAR_MODAL.search(" ".join(words[-7:]))
     if m:
         return "uncertain: " + m.group().lower()

@@ -122,7 +122,7 @@ _PERSON = (r"(?:people|persons?|civilians?|residents?|protesters?|protestors?|de
 _ADJ = r"(?:[A-Za-z’'-]+\s+){0,3}?"
 
 # Casualty cue words by kind; negation is handled by the caller.
-_DEATH = (r"(?:killed|dead|died|die|dies|deaths?|murdered|slain|lost their lives|lost his life|"
+_DEATH = (r"(?:killed|killing|dead|died|die|dies|deaths?|murdered|slain|lost their lives|lost his life|"
           r"lost her life|fatalities|fatally|death toll|decapitated|executed|massacred|"
           r"perished|bodies|body)")
 _INJURY = (r"(?:injured|injuries|injuring|wounded|wounding|hurt|hospitali[sz]ed|"

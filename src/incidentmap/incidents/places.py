@@ -59,7 +59,27 @@ _EVENT_AFTER = re.compile(r"^\s+(?:shooting|stabbing|fire|blaze|attack|bombing|b
                           r"robbery|assault|kidnapping)\b", re.I)
 # Where someone is taken afterwards is not where it happened.
 _TRANSFER_BEFORE = re.compile(r"\b(?:transferred|taken|brought|extradited|flown|returned|moved|"
-                              r"rushed|airlifted)\s+(?:back\s+)?to\s+(?:the\s+)?$", re.I)
+                              r"rushed|airlifted|travel(?:l?ing|l?ed)|heading|headed|driving|drove|"
+                              r"fled|escaped|bound)\s+(?:back\s+|(?:north|south|east|west)(?:ward)?\s+)?"
+                              r"(?:to|for)\s+(?:the\s+)?$", re.I)
+# Where a person comes from is not where the incident happened ("a native of Mexico", "born in
+# Ohio", "who grew up in Boston").
+_ORIGIN_BEFORE = re.compile(r"\b(?:native\s+of|born\s+in|grew\s+up\s+in|raised\s+in|hails?\s+from|"
+                            r"originally\s+(?:from|of)|moved\s+(?:here\s+)?from|emigrated\s+from|"
+                            r"studied\s+in|citizen\s+of)\s+(?:the\s+)?$", re.I)
+# A comparison names another event's place ("like the bombing in Paris", "similar to the
+# attack in X", "recalling the riots in Y").
+_COMPARISON_BEFORE = re.compile(r"\b(?:like|unlike|similar\s+to|reminiscent\s+of|recalling|recalled|"
+                                r"compared\s+(?:to|with)|echoe?[sd]?|mirror(?:s|ed|ing)?)\s+"
+                                r"[^,;.]{0,60}$", re.I)
+# A name that begins a street's name is the street, not a town ("Nordland Avenue").
+_STREET_AFTER = re.compile(r"\s+(?:Avenue|Ave\b\.?|Street|St\.|Road|Rd\b\.?|Drive|Dr\.|Lane|Ln\b\.?|"
+                           r"Boulevard|Blvd\b\.?|Terrace|Parkway|Pkwy\b|Pike|Circle|Court|Ct\.|Place)\b")
+# A local agency locates what it acts on ("arrested by Danbury police", "Hudson police say"),
+# when the sentence has no place of its own.
+_AGENCY_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+)?(?:police|sheriff|sheriff['’]s\s+(?:office|department|"
+                           r"deputies)|police\s+department|fire\s+department|fire\s+marshal|"
+                           r"firefighters|deputies|troopers|officers)\b", re.I)
 # A toponym that is the subject of a verb of saying or acting is a government, not a place
 # ("Tbilisi has denied", "Turkey has shelled").
 _ACTOR_AFTER = re.compile(r"^\s+(?:has|have|had|is|was|will|would)?\s*(?:said|says|say|denied|denies|"
@@ -86,6 +106,9 @@ _RELATION_TO = re.compile(r"\b(?:ambassador|envoy|consul|representative|delegati
 _OTHER_TIME = re.compile(r"\b(?:since|than)\b", re.I)
 # "..., 60, Lebanon," and "of Austin, Texas": where a person lives.
 _RESIDENCE_BEFORE = re.compile(r"(?:\b\d{1,3},\s*|\bof\s+(?:[A-Z][\w.’'-]*\s+){1,3}?|,\s+)$")
+_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+[^,;:()\n]{0,80}?\b(?:in|of|near|outside)\s+(?:the\s+)?"
+                         r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?",
+                         re.I)
 _STEP_DOWN = {"site": "town", "town": "region", "region": "country", "country": "country"}
 
 
@@ -224,8 +247,16 @@ def choose_place(text: str, sent_start: int, sent_end: int, trig_start: int, tri
         if not movement and _TRANSFER_BEFORE.search(before):
             excluded_end = t.end
             continue
+        if _ORIGIN_BEFORE.search(before) or _COMPARISON_BEFORE.search(before) or \
+                _STREET_AFTER.match(after):
+            excluded_end = t.end
+            continue
         if _ORG_AFTER.match(after) and not _SITE_AFTER.match(after):
             excluded_end = t.end
+            if _AGENCY_AFTER.match(after) and not locative_only and t.place.kind != "country":
+                # The agency's town: a last resort, below any place the sentence says it is in.
+                dist = t.start - trig_end if t.start >= trig_end else trig_start - t.end
+                cands.append((-3.0 - dist / 60.0, t, None))
             continue
         if (_POSSESSIVE.match(after) and not _SITE_AFTER.match(after) and not _AREA_AFTER.match(after)) \
                 or _RELATION_TO.search(before) or (t.start >= trig_end and _OTHER_TIME.search(
@@ -273,6 +304,12 @@ def choose_place(text: str, sent_start: int, sent_end: int, trig_start: int, tri
         dist = t.start - trig_end if t.start >= trig_end else trig_start - t.end
         score -= dist / 60.0
         cands.append((score, t, site))
+    if len(cands) > 1:
+        # "the blast in Kayseri, a usually calm industrial hub in Central Anatolia": a name in
+        # an apposition describes the name before it and does not compete with it.
+        described = {id(t) for _, t, _ in cands for _, u, _ in cands
+                     if u.end <= t.start and _APPOSITION.fullmatch(text, u.end, t.start)}
+        cands = [c for c in cands if id(c[1]) not in described] or cands
     if cands:
         score, t, site = max(cands, key=lambda c: (c[0], -c[1].start))
         if t.place.kind in ("admin1", "admin2", "country"):

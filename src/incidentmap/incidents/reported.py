@@ -207,7 +207,11 @@ def background_reason(sentence: Sentence, start: int, end: int, trig_type: str,
     if old:
         return "earlier than the news: " + old.group().lower()
     before = st[max(0, start - 40):start]
-    if _SINCE_BEFORE.search(before):
+    # Is the trigger's own date a day of the last week ("on Tuesday", "yesterday")?
+    has_recent = own_date is not None and bool(_RECENT.search(own_date.text))
+    if _SINCE_BEFORE.search(before) and not has_recent:
+        # "since his arrest" is background; "since their pastor was killed there last Sunday"
+        # is the news of the week.
         return "since ..."
     if _YEAR_NAMED_BEFORE.search(before):
         return "an event named by its year"
@@ -215,8 +219,6 @@ def background_reason(sentence: Sentence, start: int, end: int, trig_type: str,
         return "an earlier event"
     if trig_type != "arrest" and _LEGAL.search(st):
         return "legal proceedings"
-    # Is the trigger's own date a day of the last week ("on Tuesday", "yesterday")?
-    has_recent = own_date is not None and bool(_RECENT.search(own_date.text))
     if ctx.court_report and trig_type != "arrest" and not has_recent:
         return "court report"
     # The trigger's own date, or a bare year in its clause ("gutted the restaurant in 2005"),

@@ -238,6 +238,13 @@ _t("attack", "assault", r"(?:was|were|been|got)\s+(?:brutally\s+|severely\s+)?(?
 _t("attack", "armed robbery", r"armed robber(?:y|ies)|robbed at (?:gun|knife)point|"
    r"(?:held up|robbed)\s+" + _SMALLGAP + r"at (?:gun|knife)point|carjack(?:ed|ing)|"
    r"home invasion", strength=0.8)
+# A robbery is violence when a weapon is in it ("robbed by an armed man", "an attempted robbery
+# ... held a knife to the driver's throat").
+_t("attack", "armed robbery", r"robber(?:y|ies)|" + _v("rob"),
+   needs=r"\b(?:armed|guns?|handguns?|pistols?|rifles?|shotguns?|knives|knife|machetes?|weapons?|"
+         r"gunpoint|knifepoint|firearms?)\b", strength=0.6)
+_t("attack", "assault", r"(?:held|pointed|put|pressed)\s+(?:a|an|his|her|their)\s+(?:knife|gun|"
+   r"handgun|pistol|blade|machete)\s+(?:to|at)\b", strength=0.7)
 _t("attack", "abduction", _v("kidnap") + r"|abduct(?:ed|ion|ions|ing)|taken hostage|held hostage", strength=0.8)
 
 # --- explosions / remote violence -------------------------------------------------------------------
