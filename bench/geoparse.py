@@ -22,6 +22,8 @@ Usage::
 
     python bench/geoparse.py --corpus all
     python bench/geoparse.py --corpus lgl --limit 50 --errors 40   # print error samples
+    python bench/geoparse.py --corpus all --half 1                 # tune on the first halves,
+    python bench/geoparse.py --corpus all --half 2                 # check on the second halves
 """
 
 from __future__ import annotations
@@ -202,6 +204,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", default="all", choices=[*CORPORA, "all"])
     ap.add_argument("--limit", type=int, default=None, help="first N documents of each corpus")
+    ap.add_argument("--half", type=int, choices=(1, 2), default=None,
+                    help="score only the first or second half of each corpus, by document order "
+                         "(tune on half 1, check on half 2)")
     ap.add_argument("--data", type=Path, default=DEFAULT_DIR, help="folder of the *.dev.jsonl files")
     ap.add_argument("--errors", type=int, default=0, help="print up to N error samples per kind")
     ap.add_argument("--errors-file", type=Path, default=None, help="write all errors as JSONL")
@@ -229,6 +234,9 @@ def main(argv: list[str] | None = None) -> int:
     all_errors: list = []
     for name in names:
         docs = load_corpus(args.data / CORPORA[name], args.limit)
+        if args.half:
+            mid = len(docs) // 2
+            docs = docs[:mid] if args.half == 1 else docs[mid:]
         preds, secs, cpu = predict(docs, gaz, args.repeat)
         errors: list | None = [] if (args.errors or args.errors_file) else None
         s = score(docs, preds, errors)

@@ -169,3 +169,18 @@ def test_seed_article_traps(gaz):
              "Burned", "Saltanat", "Azirbek", "Collective Security Treaty Organization"}
     assert not names & traps, names & traps
     assert any(m.kind == "demonym" and m.text == "Kazakhs" for m in ms)
+
+
+def test_town_city_council_is_the_town(gaz):
+    # "Dublin City Council" is Dublin's council: the mention is "Dublin", so that it resolves
+    # with every other "Dublin" of the text; a city whose name needs "City" keeps it.
+    assert places("The Dublin City Council met on Monday in Dublin.", gaz) == ["Dublin", "Dublin"]
+    assert places("The Mexico City Council and the Kansas City Council met.", gaz) == [
+        "Mexico City", "Kansas City"]
+
+
+def test_a_saints_church_or_hospital_is_not_a_town(gaz):
+    # Named after the saint, not after one of the towns that bear the saint's name.
+    assert places("Mass was said at St. Peter's Basilica and the injured went to St. Michael's "
+                  "Hospital.", gaz) == []
+    assert places("He lives in St. Louis, and St. Paul's mayor spoke.", gaz) == ["St. Louis", "St. Paul"]

@@ -196,3 +196,67 @@ def test_seed_article_end_to_end(gaz):
     assert "airport" in seed.read_text(encoding="utf-8")[airports[0].end:airports[0].end + 12]
     drawn = {t.text for t in tops if t.kind == "place"}
     assert not drawn & {"MOORE", "New York", "Tokayev", "Nazarbayev", "Reuters", "Police"}
+
+
+def test_local_news_cues_name_the_country():
+    from incidentmap.resolve import local_cues
+
+    us = local_cues("The County Sheriff's Office closed Interstate 45 near the high school.")
+    assert set(us) == {"US"}
+    assert set(local_cues("The MP said NHS waiting lists in her constituency cost £5m.")) == {"GB"}
+    assert set(local_cues("The scheme will cost Rs 40 crore, the Lok Sabha was told.")) == {"IN"}
+    # Each kind of cue counts once, and more kinds weigh more, up to a cap below two mentions
+    # of a country's name; a text without such cues gives nothing.
+    one = local_cues("The high school and the high school board met.")["US"]
+    assert 0 < one < us["US"] <= 4.0
+    assert local_cues("Riot police fired tear gas as protesters marched on parliament.") == {}
+
+
+def test_us_local_story_keeps_athens_in_the_us(gaz):
+    t = first(parse("The Athens Police Department arrested a man Monday. He was booked by the "
+                    "Sheriff's Office; anyone with information may call 555-201-3344.", gaz), "Athens")
+    assert t.place.country_code == "US"
+    t = first(parse("Athens police said the man was arrested in Clarke County, Ga., on Monday.", gaz),
+              "Athens")
+    assert (t.place.country_code, t.place.admin1) == ("US", "Georgia")
+
+
+def test_foreign_story_keeps_the_capital(gaz):
+    t = first(parse("Riot police in Athens fired tear gas as Greek protesters marched on parliament.",
+                    gaz), "Athens")
+    assert t.place.country_code == "GR"
+    t = first(parse("Tourists in Paris queued at the Louvre as French unions went on strike.", gaz), "Paris")
+    assert t.place.country_code == "FR"
+
+
+def test_paris_in_a_county_stays_in_the_us(gaz):
+    t = first(parse("Paris, a town in Henry County, will repave Highway 79, the mayor told the "
+                    "Board of Education.", gaz), "Paris")
+    assert t.place.country_code == "US"
+
+
+def test_dublin_with_ohio_cues_is_dublin_ohio(gaz):
+    tops = parse("Dublin City Council approved the budget Monday. The Franklin County auditor said "
+                 "property tax bills in Dublin will rise.", gaz)
+    dub = [t for t in tops if t.text == "Dublin"]
+    assert len(dub) == 2 and all((t.place.country_code, t.place.admin1) == ("US", "Ohio") for t in dub)
+
+
+def test_towns_of_one_state_pull_an_ambiguous_name_into_it(gaz):
+    # Two confidently placed Tennessee cities: "Paris" is Paris, Tennessee, not the capital.
+    t = first(parse("The Knoxville and Chattanooga teams will play in Paris.", gaz), "Paris")
+    assert (t.place.country_code, t.place.admin1) == ("US", "Tennessee")
+
+
+def test_a_national_focus_does_not_move_a_world_city(gaz):
+    # A text about the United States names London, England, not London, Ohio.
+    t = first(parse("Officials in Washington said the United States will reopen its embassy in "
+                    "London, a U.S. diplomat said.", gaz), "London")
+    assert t.place.country_code == "GB"
+
+
+def test_bare_name_is_the_city_not_a_smaller_district_of_that_name(gaz):
+    # GeoNames also holds a Town of Cambridge (a district in Western Australia): a bare
+    # "Cambridge" with nothing Australian about it is the bigger city.
+    t = first(parse("Students at Cambridge University protested on Friday.", gaz), "Cambridge")
+    assert t.place.kind == "city" and t.place.population >= 100_000

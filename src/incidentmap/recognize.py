@@ -202,6 +202,15 @@ _ADJECTIVE_RE = re.compile(r"(?:ish|ese|ian|ic|ili|aic)$")
 #: Nouns in ORG_WORDS that also end real place names ("Grove City", "Salt Lake", "Hyde Park").
 _PLACE_NOUNS = frozenset("city town village district mount lake river park square center centre "
                          "hall court station".split())
+#: What follows "<Town> City" when the city's body is meant ("Dublin City Council").
+_CITY_BODIES = frozenset("council councils manager hall commission commissioners administrator attorney "
+                         "clerk schools school police engineer planner government officials limits".split())
+#: A saint's church, school or hospital ("St. Michael's Hospital") is named after the saint,
+#: not after one of the towns that bear the saint's name.
+_SAINT_RE = re.compile(r"(?:St\.?|Ste\.?|Saint|Sainte)[ \u00a0]")
+_SAINT_INSTITUTION_RE = re.compile(
+    r"['’]s[ \u00a0]+(?:[A-Z][a-z]+[ \u00a0]+){0,2}?(?:Hospital|Church|Basilica|Cathedral|College|School|"
+    r"University|Abbey|Chapel|Academy|Parish|Medical|Infirmary|Episcopal|Catholic|Seminary|Priory)\b")
 _NAME_PARTICLES = frozenset("de da di do dos das del della du van von der den bin ibn bint ben al el le la".split())
 #: Words written with a capital by convention that never name a place on their own.
 _NEVER_ALONE = frozenset("""
@@ -447,6 +456,23 @@ class Recognizer:
                         best = _Match(i, j, r[i].start, r[j].end, k)
                     if r[j].poss or (k not in prefixes):
                         break
+                if best is not None and best.j > i and r[best.j].key == "city" and best.j + 1 < n \
+                        and r[best.j + 1].key in _CITY_BODIES and r[best.j - 1].key:
+                    # "Dublin City Council", "Athens City Schools": the town's council, so the
+                    # name is "Dublin", resolved with every other "Dublin" of the text, when
+                    # "Dublin City" is only another name of a place called "Dublin".
+                    sk = nk(text[r[i].start:r[best.j - 1].end])
+                    if sk in keys:
+                        got = _memo_lookup(self.gaz, (best.key, sk))
+                        short = got.get(sk, ())
+                        # Not when the shorter name is a country's or a state's: "Mexico City
+                        # Council" and "Quebec City Hall" belong to those cities.
+                        # And the shorter name's biggest place must be that city ("Carson
+                        # City Council" is not Carson, California's).
+                        if short and max(short, key=lambda p: p.population).id in \
+                                {p.id for p in got.get(best.key, ())} and \
+                                not any(p.kind in ("country", "admin1", "region") for p in short):
+                            best = _Match(i, best.j - 1, r[i].start, r[best.j - 1].end, sk)
                 if best is not None:
                     found.append(best)
                     i = best.j + 1
@@ -632,6 +658,8 @@ class Recognizer:
                         low in ORG_WORDS or low in TITLE_WORDS or low in GEO_HEADS or low in DIRECTION_WORDS
                         or low in CALENDAR_WORDS or low in FEATURE_HEADS or low in _NEVER_ALONE):
                     continue
+                if t1.poss and _SAINT_RE.match(raw) and _SAINT_INSTITUTION_RE.match(text, t1.end):
+                    continue  # "St. Peter's Basilica", "St. Michael's Hospital": not a town
                 # What follows inside the run.
                 after = [] if t1.poss else [t for t in r[m.j + 1:] if not t.conn]
                 if not part and after:

@@ -10,8 +10,15 @@ Each candidate gets a score that adds up what the document says, the way a reade
 * a "City, State" / "City, Country" qualifier, which all but decides;
 * the document's countries: those it names, its demonyms ("Kazakh"), its states'
   countries, weighted; the most named one is the focus country;
-* the states / provinces it names (a "Springfield" in a text that names Illinois);
-* proximity to the other places the document resolves (a second pass minimises spread);
+* the states / provinces it names (a "Springfield" in a text that names Illinois), and the
+  counties it names (all of one country);
+* how it speaks when it names no country: a local paper's "County Sheriff's Office",
+  "Interstate 75" or "property tax" make "Athens" the US town (:func:`local_cues`);
+* proximity to the other places the document resolves (a second pass minimises spread), and
+  the division where two or more of them were placed confidently ("The Knoxville and
+  Chattanooga teams will play in Paris");
+* a world city is not moved by a national focus alone: a text about the United States that
+  mentions "London" means London, England, unless something local says otherwise;
 * one sense per discourse: every mention of a name in a document resolves the same way,
   and a qualifier seen once applies to all its mentions.
 
@@ -54,6 +61,95 @@ _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _LANDMARK_CITY = re.compile(r"^(.+?)['’]s[ \u00a0].*$", re.S)
 
 
+_PHONE = re.compile(r"(?<!\d)(?:\(\d{3}\) ?|\d{3}-)\d{3}-\d{4}(?!\d)")
+_PHONE_TAIL = re.compile(r"-\d{4}(?!\d)")
+
+#: Weak cues of where a text was written, from the way local news speaks: institutions,
+#: roads, money and numbers a reader recognises as one country's ("the County Sheriff's
+#: Office", "Interstate 75", "555-123-4567"; "the NHS", "his constituency"; "2 crore").  No
+#: place names: they say which country's local paper this is when the text names no country.
+#: Each cue group counts once, however often it occurs.  A group is a few literal substrings
+#: (checked with ``in``, far cheaper than a regex scan) looked for in the lower-cased text,
+#: or, when ``case`` is set, in the text as written; some add a pattern that confirms a hit.
+_LOCAL_CUES: tuple[tuple[str, str, bool, tuple[str, ...], re.Pattern[str] | None], ...] = tuple(
+    (cc, group, case, lits, re.compile(rx) if rx else None) for cc, group, case, lits, rx in (
+        ("US", "county", True, (" County ",), (
+            r"[A-Z][a-z]+ County (?:Sheriff|Jail|Commission|Board|Court|Attorney|Coroner|Auditor|Clerk|"
+            r"Schools|Health|Prosecutor|Judge|Fair|Road|Line)")),
+        ("US", "sheriff", False, ("sheriff's o", "sheriff’s o", "sheriff's d", "sheriff’s d"), None),
+        ("US", "department", False, ("police department", "fire department"), None),
+        ("US", "state", False, ("state police", "state trooper", "state patrol", "highway patrol"), None),
+        ("US", "road", True, ("Interstate ", "I-", "Route ", "Highway ", "County Road "),
+         r"Interstate \d|\bI-\d{1,3}\b|(?:Route|Highway|County Road) \d"),
+        ("US", "school", False, ("high school", "elementary school", "middle school", "school district",
+                                 "school board", "superintendent"), None),
+        ("US", "zip", True, ("ZIP",), r"\bZIP\b"),
+        ("US", "phone", True, ("-",), _PHONE_TAIL.pattern),
+        ("US", "party", True, ("D-", "R-"), r"\b[DR]-[A-Z][a-z]+"),
+        ("US", "town", False, ("selectm", "alderm", "councilm", "councilwom", "city manager",
+                               "township trustee"), None),
+        ("US", "county_gov", False, ("county commissioner", "district attorney", "board of education",
+                                     "board of supervisors"), None),
+        ("US", "zoning", False, ("zoning", "parks and recreation"), None),
+        ("US", "tax", False, ("sales tax", "property tax"), None),
+        ("US", "block", False, ("00 block of",), None),
+        ("GB", "mp", True, ("MP", "onstituency"), r"\bMPs?\b|onstituency"),
+        ("GB", "nhs", True, ("NHS",), r"\bNHS\b"),
+        ("GB", "spelling", False, ("whilst", "centre", "colour", "favour", "neighbour", "honour", "organisation",
+                                   "programme", "defence", "travelled", "metres", "tyre"), None),
+        ("GB", "money", False, ("£", " pence"), None),
+        ("GB", "council", True, ("Borough Council", "County Council", "District Council", "Parish Council"), None),
+        ("GB", "courts", True, ("Crown Court", "agistrates", "GCSE", "A-level"), None),
+        ("IN", "money", True, ("crore", "lakh", "Rs"), r"\b(?:crore|lakh)s?\b|\bRs\.? ?\d"),
+        ("IN", "gov", False, ("sabha", "panchayat", "tehsil", "taluk"), None),
+        ("IN", "district", True, ("istrict collector", "istrict Collector", " IAS "), None),
+    ))
+#: Distinct cue groups a text needs before its country counts, and the vote each group adds
+#: (a country's name counts 2.0 per mention): weak evidence, never a qualifier; it decides only
+#: when the text names no country of its own.  (Measured on the dev halves: requiring two
+#: groups kept US local stories with a single cue at the foreign capital, for no gain.)
+LOCAL_CUE_MIN = 1
+LOCAL_CUE_WEIGHT = 0.75
+LOCAL_CUE_MAX = 3.0
+#: Score a candidate of that country gets per unit of those votes: with no country named, a
+#: local paper's "Athens" is the town it reports on, not the capital abroad.
+LOCAL_BONUS = 1.0
+#: Score a candidate gets when two or more other names of the text were confidently placed in
+#: its first-level division.
+ADMIN1_BONUS = 1.0
+#: A world city (this population, or half of it for a capital) caps at FAMOUS_CAP what the
+#: document's country votes add to a small same-named town elsewhere.
+FAMOUS_POP = 1_000_000
+FAMOUS_CAP = 3.5
+
+
+def _has_phone(text: str) -> bool:
+    """A North American phone number ("555-201-3344", "(903) 675-5454").  The search starts
+    from "-dddd", a pattern with a literal head that the regex engine finds fast; the full
+    pattern is matched only around those hits."""
+    for m in _PHONE_TAIL.finditer(text):
+        if _PHONE.search(text, max(0, m.start() - 10), m.end()) is not None:
+            return True
+    return False
+
+
+def local_cues(text: str) -> dict[str, float]:
+    """Country votes from the local-news cues of ``text`` ({"US": 1.5}); empty for a country
+    with fewer than :data:`LOCAL_CUE_MIN` distinct cue groups."""
+    n: dict[str, int] = {}
+    low = text.lower()
+    for cc, group, case, lits, rx in _LOCAL_CUES:
+        t = text if case else low
+        for lit in lits:  # a plain loop: a generator per group costs more than the tests
+            if lit in t:
+                break
+        else:
+            continue
+        if rx is None or (_has_phone(text) if group == "phone" else rx.search(text) is not None):
+            n[cc] = n.get(cc, 0) + 1
+    return {cc: min(LOCAL_CUE_MAX, k * LOCAL_CUE_WEIGHT) for cc, k in n.items() if k >= LOCAL_CUE_MIN}
+
+
 def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
@@ -67,6 +163,10 @@ def _approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
     y = math.radians(lat2 - lat1)
     return 6371.0 * math.hypot(x, y)
+
+
+#: 50, 200 and 600 km as squared angles (radians on a sphere of radius 6,371 km).
+_R50, _R200, _R600 = ((km / 6371.0) ** 2 for km in (50.0, 200.0, 600.0))
 
 
 def _prior(p: Place) -> float:
@@ -98,7 +198,7 @@ def _prior(p: Place) -> float:
 class _Group:
     """All mentions of one name in a document (one sense per discourse)."""
 
-    __slots__ = ("key", "mentions", "cands", "qualifiers", "best", "scores", "exact")
+    __slots__ = ("key", "mentions", "cands", "qualifiers", "best", "scores", "exact", "static", "famous")
 
     def __init__(self, key: str):
         self.key = key
@@ -108,6 +208,8 @@ class _Group:
         self.best: Place | None = None
         self.scores: list[tuple[float, Place]] = []
         self.exact: Place | None = None
+        self.static: list[tuple[float, Place]] | None = None  # pass-independent scores
+        self.famous: str | None = None  # country of a world city of this name, if any
 
 
 def _name_of(mention: Mention) -> str:
@@ -203,6 +305,10 @@ def resolve(article: Article | str, mentions: Sequence[Mention], gazetteer: Any 
             w = 2.0 * len(g.mentions)
         elif top.kind == "admin1" and sum(1 for c in g.cands if c.kind in ("admin1", "country")) == 1:
             w = 1.0 * len(g.mentions)
+        elif top.kind == "admin2" and len({c.country_code for c in g.cands}) == 1:
+            # "Henderson County" or "Franklin County": whichever state's, a county of one
+            # country (local news names its counties more than its country).
+            w = 1.0 * min(len(g.mentions), 2)
         else:
             w = 0.0
         if w:
@@ -211,6 +317,9 @@ def resolve(article: Article | str, mentions: Sequence[Mention], gazetteer: Any 
         for q in g.qualifiers:
             votes[q.country_code or ""] += 1.0
     votes.pop("", None)
+    local = local_cues(text)
+    for cc, w in local.items():
+        votes[cc] += w
     admin1s: Counter[tuple[str, str]] = Counter()
     for g in groups.values():
         for q in g.qualifiers:
@@ -247,8 +356,68 @@ def resolve(article: Article | str, mentions: Sequence[Mention], gazetteer: Any 
             got = support_memo[(k, ci, cj)] = len(near)
         return got
 
+    # Confident places of the first pass by first-level division: a text about two or more
+    # towns of Georgia puts its other ambiguous names in Georgia too.
+    confident_in: dict[tuple[str, str], set[str]] = defaultdict(set)
+
+    def _static_scores(k: str, g: _Group) -> None:
+        """The part of each candidate's score that does not change between passes."""
+        qcc = {q.country_code for q in g.qualifiers}
+        qadm = {(q.country_code, q.admin1) for q in g.qualifiers if q.kind == "admin1"}
+        admin_pts = [(a.lat, a.lon) for a in g.cands if a.kind == "admin1"]
+        admin_names = {a.name for a in g.cands if a.kind == "admin1"}
+        # "Nevada" in a text that names Iowa is still the state, not Nevada, Iowa.
+        state_named = any(name_key(a) == k for a in admin_names)
+        g.famous = next((c.country_code for c in g.cands if c.kind == "city" and (
+            c.population >= FAMOUS_POP or (c.feature == "PPLC" and c.population >= FAMOUS_POP / 2))), None)
+        out = []
+        city_pop = max((c.population for c in g.cands if c.kind == "city"), default=-1)
+        for c in g.cands:
+            s = _prior(c)
+            if c.kind == "admin2" and city_pop > c.population:
+                # A bare "Cambridge" is the city, not a smaller district that bears a town's
+                # name (the Town of Cambridge, Western Australia): such a district ranks as a
+                # town of its size, not with the counties' higher prior.
+                s = min(s, math.log10(max(c.population, 0) + 10) + 0.3)
+            if g.exact is not None and c.id == g.exact.id:
+                s += 20.0
+            if c.kind == "city" and admin_pts and (c.admin1 in admin_names or any(
+                    _approx_km(c.lat, c.lon, la, lo) < 60 for la, lo in admin_pts)):
+                # A city that is also a division of its own name (Almaty, Murmansk,
+                # Bangkok): the city is the more precise reading.
+                s += 1.5
+            ck = name_key(c.name)
+            if c.kind in ("admin1", "country") and k != ck and f" {k} " in f" {ck} ":
+                s -= 1.5  # "Columbia" is only part of "District of Columbia"
+            if ck == k:
+                # Named so, not merely also known as so ("Almaty" the city, not the
+                # "Almaty Region" that lists "Almaty" among its alternate names).
+                s += 1.0
+                if c.kind == "country":
+                    s += 3.0  # a country's name is the country
+                elif c.kind == "admin1" and c.population >= BIG_DIVISION:
+                    s += 2.0  # and "England" or "Texas" is the division, not a town
+            cc = c.country_code or ""
+            if local and c.kind != "country" and cc in local:
+                s += LOCAL_BONUS * local[cc]
+            if c.kind != "country" and admin1s.get((cc, c.admin1 or "")) and not state_named:
+                s += 2.0
+            if g.qualifiers:
+                if (cc, c.admin1) in qadm or (cc in qcc and not qadm):
+                    s += 20.0
+                elif cc in qcc:
+                    s += 4.0
+                else:
+                    s -= 6.0
+            if n_groups > 1:
+                s += 1.0 * min(support(k, c), 4)
+            out.append((s, c))
+        g.static = out
+
     def score_all(ctx_votes: Counter[str], chosen: dict[str, Place] | None) -> None:
-        anchor_pts = [(kk, a.lat, a.lon) for kk, a in (chosen or {}).items()
+        # Anchors in radians, compared by squared equirectangular distance (no sqrt, no call):
+        # this loop runs for every candidate of every name.
+        anchor_pts = [(kk, math.radians(a.lat), math.radians(a.lon)) for kk, a in (chosen or {}).items()
                       if a.kind not in ("country", "region")]
         for k, g in groups.items():
             # A name's own first-pass vote must not confirm itself.
@@ -257,59 +426,38 @@ def resolve(article: Article | str, mentions: Sequence[Mention], gazetteer: Any 
                 votes_k = +(ctx_votes - own[k])
             total = sum(votes_k.values()) or 1.0
             focus = votes_k.most_common(1)[0][0] if votes_k else None
+            if g.static is None:
+                _static_scores(k, g)
+            famous = g.famous
             scored = []
-            qcc = {q.country_code for q in g.qualifiers}
-            qadm = {(q.country_code, q.admin1) for q in g.qualifiers if q.kind == "admin1"}
-            admin_pts = [(a.lat, a.lon) for a in g.cands if a.kind == "admin1"]
-            admin_names = {a.name for a in g.cands if a.kind == "admin1"}
-            # "Nevada" in a text that names Iowa is still the state, not Nevada, Iowa.
-            state_named = any(name_key(a) == k for a in admin_names)
-            for c in g.cands:
-                s = _prior(c)
-                if g.exact is not None and c.id == g.exact.id:
-                    s += 20.0
-                if c.kind == "city" and admin_pts and (c.admin1 in admin_names or any(
-                        _approx_km(c.lat, c.lon, la, lo) < 60 for la, lo in admin_pts)):
-                    # A city that is also a division of its own name (Almaty, Murmansk,
-                    # Bangkok): the city is the more precise reading.
-                    s += 1.5
-                if c.kind in ("admin1", "country") and k != name_key(c.name) and \
-                        f" {k} " in f" {name_key(c.name)} ":
-                    s -= 1.5  # "Columbia" is only part of "District of Columbia"
-                if name_key(c.name) == k:
-                    # Named so, not merely also known as so ("Almaty" the city, not the
-                    # "Almaty Region" that lists "Almaty" among its alternate names).
-                    s += 1.0
-                    if c.kind == "country":
-                        s += 3.0  # a country's name is the country
-                    elif c.kind == "admin1" and c.population >= BIG_DIVISION:
-                        s += 2.0  # and "England" or "Texas" is the division, not a town
-
+            for s, c in g.static:
                 cc = c.country_code or ""
                 share = votes_k.get(cc, 0.0) / total
-                s += 6.0 * share + (1.0 if cc == focus else 0.0)
+                country_term = 6.0 * share + (1.0 if cc == focus else 0.0)
+                if famous is not None and cc != famous and c.population < FAMOUS_POP:
+                    # A text about the United States that mentions "London" means London,
+                    # England, not London, Ohio: naming a country makes its towns likelier, not
+                    # likelier than a world city.  Qualifiers, named states, nearby places and
+                    # local cues still decide for the town.
+                    country_term = min(country_term, FAMOUS_CAP)
+                s += country_term
                 if c.kind == "country" and votes_k.get(cc):
                     s += 1.0
-                if c.kind not in ("country",) and admin1s.get((cc, c.admin1 or "")) and not state_named:
-                    s += 2.0
-                if g.qualifiers:
-                    if (cc, c.admin1) in qadm or (cc in qcc and not qadm):
-                        s += 20.0
-                    elif cc in qcc:
-                        s += 4.0
-                    else:
-                        s -= 6.0
-                if n_groups > 1:
-                    s += 1.0 * min(support(k, c), 4)
+                if confident_in and c.kind not in ("country", "region", "admin1"):
+                    near = confident_in.get((cc, c.admin1 or ""))
+                    if near and len(near) - (k in near) >= 2:
+                        s += ADMIN1_BONUS
                 if anchor_pts and c.kind not in ("country", "region"):
-                    dmin = min((_approx_km(c.lat, c.lon, la, lo) for kk, la, lo in anchor_pts if kk != k),
-                               default=None)
-                    if dmin is not None:
-                        if dmin < 50:
+                    clat, clon = math.radians(c.lat), math.radians(c.lon)
+                    cosl = math.cos(clat)
+                    d2 = min((((lo - clon) * cosl) ** 2 + (la - clat) ** 2
+                              for kk, la, lo in anchor_pts if kk != k), default=None)
+                    if d2 is not None:
+                        if d2 < _R50:
                             s += 2.0
-                        elif dmin < 200:
+                        elif d2 < _R200:
                             s += 1.2
-                        elif dmin < 600:
+                        elif d2 < _R600:
                             s += 0.5
                 scored.append((s, c))
             scored.sort(key=lambda x: (-x[0], x[1].id))
@@ -325,6 +473,8 @@ def resolve(article: Article | str, mentions: Sequence[Mention], gazetteer: Any 
         if g.best is None:
             continue
         chosen[k] = g.best
+        if g.best.kind in ("city", "admin2", "site") and g.best.admin1 and _confidence(g.scores) >= 0.6:
+            confident_in[(g.best.country_code or "", g.best.admin1)].add(k)
         if g.best.kind in ("city", "admin2", "site") and _confidence(g.scores) >= 0.6:
             w = 0.5 * min(len(g.mentions), 3)
             votes2[g.best.country_code or ""] += w
