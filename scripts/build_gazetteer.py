@@ -161,6 +161,7 @@ def npm_fetch(tmp: Path, npm_dir: Path | None = None) -> dict[str, Path]:
 
 def topo_geometries(topo: dict, obj: str):
     """Decode a TopoJSON object into (id, properties, shapely geometry) triples."""
+    import shapely
     from shapely.geometry import MultiPolygon, Polygon
     from shapely.validation import make_valid
 
@@ -186,14 +187,21 @@ def topo_geometries(topo: dict, obj: str):
     def poly(rings: list[list[int]]):
         rs = [ring(r) for r in rings]
         rs = [r for r in rs if len(r) >= 4]
-        return Polygon(rs[0], rs[1:]) if rs else None
+        if not rs:
+            return None
+        if any(abs(a[0] - b[0]) > 180 for r in rs for a, b in zip(r, r[1:])):
+            return split_antimeridian([unwrap(r) for r in rs])
+        return Polygon(rs[0], rs[1:])
 
     for g in topo["objects"][obj]["geometries"]:
         if g["type"] == "Polygon":
             geom = poly(g["arcs"])
         elif g["type"] == "MultiPolygon":
             ps = [p for p in (poly(r) for r in g["arcs"]) if p is not None]
-            geom = MultiPolygon(ps) if ps else None
+            if any(p.geom_type != "Polygon" for p in ps):  # pieces cut at the antimeridian
+                geom = shapely.union_all(ps) if ps else None
+            else:
+                geom = MultiPolygon(ps) if ps else None
         else:
             continue
         if geom is None or geom.is_empty:
@@ -201,6 +209,42 @@ def topo_geometries(topo: dict, obj: str):
         if not geom.is_valid:
             geom = make_valid(geom)
         yield g.get("id"), g.get("properties") or {}, geom
+
+
+def unwrap(ring: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Make longitudes continuous along a ring that crosses the antimeridian (world-atlas is
+    spherical TopoJSON: Chukotka's ring jumps from 180 to -180); a ring around a pole (which
+    then ends 360 degrees from where it began) is closed along that pole."""
+    out = [ring[0]]
+    shift = 0.0
+    for (x0, _), (x1, y1) in zip(ring, ring[1:]):
+        if x1 - x0 > 180:
+            shift -= 360
+        elif x1 - x0 < -180:
+            shift += 360
+        out.append((x1 + shift, y1))
+    if abs(out[-1][0] - out[0][0]) > 180:
+        pole = 90.0 if sum(y for _, y in out) > 0 else -90.0
+        out += [(out[-1][0], pole), (out[0][0], pole), out[0]]
+    return out
+
+
+def split_antimeridian(rings: list[list[tuple[float, float]]]):
+    """A polygon given in unwrapped longitudes, cut at +-180 and shifted back into range."""
+    import shapely
+    from shapely.affinity import translate
+    from shapely.geometry import Polygon
+    from shapely.validation import make_valid
+
+    p = Polygon(rings[0], rings[1:])
+    if not p.is_valid:
+        p = make_valid(p)
+    pieces = []
+    for lo, dx in ((-540, 360), (-180, 0), (180, -360)):
+        part = p.intersection(shapely.box(lo, -90, lo + 360, 90))
+        if not part.is_empty:
+            pieces.append(translate(part, xoff=dx))
+    return shapely.union_all(pieces)
 
 
 def honest_point(geom) -> tuple[float, float]:
@@ -454,7 +498,7 @@ def build(out_dir: Path, min_population: int, tmp: Path, npm_dir: Path | None = 
             lat, lon = vor_points[(cc, code)]
         else:
             lat, lon = admin1_point(ms, shapes.get(cc))
-        named_for = adjectival_city(nm, ms)
+        named_for = adjectival_city(nm, ms) or (adjectival_city(ls["name"], ms) if ls else None)
         if named_for:  # "Volgogradskaya oblast'" is the "Volgograd Oblast" / "Volgograd region"
             names += [f"{named_for} {w}" for w in ("Oblast", "Region", "Province", "Krai",
                                                    "Territory")]

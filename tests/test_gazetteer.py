@@ -360,3 +360,25 @@ def test_user_csv_with_bom_and_windows_line_ends(tmp_path):
     p.write_bytes("\ufeffname,alternate_names,lat,lon,kind,country\r\nZqv Gate,,1.5,2.5,site,KZ\r\n"
                   .encode("utf-8"))
     assert load_gazetteer(user_entries=p).lookup_name("Zqv Gate")[0].lon == 2.5
+
+
+@pytest.mark.parametrize("lat, lon, cc", [
+    (68.0, 75.0, "RU"),     # Yamal, north of where a broken antimeridian cut once ended Russia
+    (66.0, -175.0, "RU"),   # Chukotka, west of the antimeridian
+    (66.0, 175.0, "RU"),    # Chukotka, east of it
+    (64.84, -147.72, "US"),  # Fairbanks, Alaska
+    (52.9, 172.9, "US"),    # Attu, the Aleutians beyond the antimeridian
+    (-17.8, 178.0, "FJ"),   # Viti Levu
+    (-16.2, -179.95, "FJ"),  # Fiji's islands west of the antimeridian
+    (-80.0, 0.0, "AQ"),     # Antarctica, a ring around the pole
+])
+def test_shapes_that_cross_the_antimeridian_are_whole(gaz, lat, lon, cc):
+    assert gaz.country_of_point(lat, lon) == cc
+
+
+def test_no_shape_part_wraps_the_globe_except_antarctica(gaz):
+    wide = sorted({p.country_code for p in gaz.countries()
+                   if (shape := gaz.country_shape(p.country_code)) is not None
+                   for part in getattr(shape, "geoms", [shape])
+                   if part.bounds[2] - part.bounds[0] > 300})
+    assert wide == ["AQ"]
