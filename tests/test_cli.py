@@ -44,7 +44,7 @@ def test_cli_version():
 
 
 @pytest.mark.parametrize("content, message", [
-    (b"", "is empty"),
+    (b"", "empty, there is no text"),
     (b"\x00\x01\x02\x03binary\x00", "looks binary"),
     ("Caf\u00e9 in Montr\u00e9al".encode("cp1252"), "not UTF-8"),
 ])

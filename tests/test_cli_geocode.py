@@ -244,3 +244,12 @@ def test_places_command_completes_when_the_service_is_down(tmp_path, monkeypatch
     warnings = [line for line in r.stderr.splitlines() if line.startswith("Warning:")]
     assert len(warnings) == 1 and "unreachable" in warnings[0]
     assert "not geocoded: 1 (unreachable: 1): Kurmangazy Street" in r.stderr
+
+
+def test_geocode_an_empty_name_is_a_usage_error():
+    from typer.testing import CliRunner
+
+    from incidentmap.cli import app
+
+    r = CliRunner().invoke(app, ["geocode", "  "])
+    assert r.exit_code == 2 and "place name" in r.output

@@ -95,8 +95,8 @@ def test_read_folder_recursively_in_sorted_order(tmp_path):
 
 
 @pytest.mark.parametrize("content, message", [
-    (b"", "is empty"),
-    (b"   \n\t\n", "is empty"),
+    (b"", "empty, there is no text"),
+    (b"   \n\t\n", "empty, there is no text"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "looks binary"),
     ("Caf\u00e9 in Montr\u00e9al".encode("latin-1"), "not UTF-8.*--encoding latin-1"),
 ])

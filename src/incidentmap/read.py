@@ -124,11 +124,11 @@ def _decode(data: bytes, where: str, encoding: str | None) -> str:
             raise InputError(f"{where}: a damaged gzip file ({exc}).") from None
     if len(data) > MAX_DOCUMENT_BYTES and not where.endswith((".jsonl", ".ndjson", ".gz", "<stdin>")):
         raise InputError(
-            f"{where} is {len(data) / 1e6:.0f} MB, too large for one article "
+            f"{where}: {len(data) / 1e6:.0f} MB, too large for one article "
             f"(limit {MAX_DOCUMENT_BYTES // 2**20} MiB); split it, or give a JSONL corpus."
         )
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{where} looks binary (it contains NUL bytes), not an article; "
+        raise InputError(f"{where}: looks binary (it contains NUL bytes), not an article; "
                          "give a .txt, .md, .html or .jsonl file.")
     if encoding:
         try:
@@ -136,7 +136,7 @@ def _decode(data: bytes, where: str, encoding: str | None) -> str:
         except LookupError:
             raise InputError(f"unknown encoding {encoding!r}; try utf-8, latin-1 or cp1252.") from None
         except UnicodeDecodeError as exc:
-            raise InputError(f"{where} is not valid {encoding} (byte {data[exc.start]:#04x} at "
+            raise InputError(f"{where}: not valid {encoding} (byte {data[exc.start]:#04x} at "
                              f"offset {exc.start}); pass the right --encoding.") from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
@@ -144,20 +144,20 @@ def _decode(data: bytes, where: str, encoding: str | None) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"{where} is not UTF-8 (byte {data[exc.start]:#04x} at offset {exc.start}); "
+            f"{where}: not UTF-8 (byte {data[exc.start]:#04x} at offset {exc.start}); "
             "pass --encoding latin-1 (or the file's encoding)."
         ) from None
 
 
 def _check_text(text: str, where: str) -> None:
     if not text.strip():
-        raise InputError(f"{where} is empty: there is no text to read.")
+        raise InputError(f"{where}: empty, there is no text to read.")
     # Text decoded from a binary file under a permissive encoding is mostly control
     # characters; real articles have almost none.
     sample = text[:4096]
     controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f\v")
     if controls > max(8, len(sample) // 50):
-        raise InputError(f"{where} looks binary (control characters), not an article; "
+        raise InputError(f"{where}: looks binary (control characters), not an article; "
                          "give a .txt, .md, .html or .jsonl file.")
 
 
@@ -412,11 +412,9 @@ def _parse_spans(raw: Any, text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _reason(exc: Exception, where: str) -> str:
+    # Messages read "<where>: <problem>; <fix>"; a Skipped keeps the two apart.
     msg = str(exc)
-    for prefix in (f"{where}: ", f"{where} "):
-        if msg.startswith(prefix):
-            return msg[len(prefix):]
-    return msg
+    return msg[len(where) + 2:] if msg.startswith(f"{where}: ") else msg
 
 
 def _looks_jsonl(text: str) -> bool:
@@ -529,7 +527,7 @@ def read_articles(
                 low = path.name.lower()
                 if size > MAX_DOCUMENT_BYTES and not low.endswith((".jsonl", ".ndjson", ".gz")):
                     raise InputError(
-                        f"{where} is {size / 1e6:.0f} MB, too large for one article (limit "
+                        f"{where}: {size / 1e6:.0f} MB, too large for one article (limit "
                         f"{MAX_DOCUMENT_BYTES // 2**20} MiB); split it, or give a JSONL corpus.")
                 data = path.read_bytes()
         except OSError as exc:

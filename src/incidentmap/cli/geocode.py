@@ -77,6 +77,9 @@ def geocode_cli(
 
         incidentmap geocode "Republic Square" --country KZ --online
     """
+    if not name.strip():
+        raise typer.BadParameter("give a place name, e.g. \"Republic Square\".",
+                                 param_hint="NAME")
     countries = {c.strip().lower() for c in country or () if c.strip()}
     bad = sorted(c for c in countries if len(c) != 2 or not c.isalpha())
     if bad:
