@@ -278,3 +278,39 @@ def test_jsonl_round_trip_does_not_load_pandas(tmp_path):
             "print('pandas' in sys.modules)")
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert res.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("ext", ["jsonl", "geojson", "csv"])
+def test_round_trip_keeps_the_kind_of_a_movement_origin(tmp_path, ext):
+    # An airport origin read back as a "country" made the map label the arrow with the
+    # country's name instead of the airport's.
+    from incidentmap.model import Incident, Place, Source
+
+    airport = Place("airport:CKL", "Chkalovsky Airport", "site", 55.88, 38.06, "RU")
+    inc = Incident("mv", "deployment", None, "Strategic developments", "Other", None, "unknown",
+                   Place("c", "Almaty", "city", 43.25, 76.92, "KZ"), "town", Source("d"),
+                   origin=airport)
+    back = read_incidents(write_incidents([inc], tmp_path / f"e.{ext}"))[0]
+    assert back.origin.kind == "site"
+    assert back.origin.name == "Chkalovsky Airport"
+
+
+@pytest.mark.parametrize("ext", ["csv", "parquet"])
+def test_tabular_round_trip_keeps_a_missing_publisher_missing(tmp_path, ext):
+    # ACLED's `source` column falls back to the document id; reading it back must not turn
+    # that id into the publisher when our own source_publisher column says there is none.
+    if ext == "parquet":
+        pytest.importorskip("geopandas")
+    inc = Incident("np", "riot", None, "Riots", "Violent demonstration", dt.date(2022, 1, 5), "day",
+                   Place("c", "Almaty", "city", 43.25, 76.92, "KZ"), "town",
+                   Source("corpus.jsonl:17", published=dt.date(2022, 1, 7)))
+    back = read_incidents(write_incidents([inc], tmp_path / f"e.{ext}"))[0]
+    assert back.source.publisher is None
+    assert back.to_record() == inc.to_record()
+
+
+def test_acled_only_csv_still_takes_the_publisher_from_the_source_column(tmp_path):
+    p = tmp_path / "acled.csv"
+    p.write_text("event_date,event_type,sub_event_type,latitude,longitude,source\n"
+                 "2022-01-05,Riots,Violent demonstration,43.25,76.92,Reuters\n", encoding="utf-8")
+    assert read_incidents(p)[0].source.publisher == "Reuters"

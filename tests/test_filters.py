@@ -68,3 +68,13 @@ def test_filter_bad_values_say_how_to_fix_them(kw, message):
 def test_parse_helpers_normalise_spelling():
     assert parse_types("Armed-Clash, emergency measure") == ("armed_clash", "emergency_measure")
     assert parse_bbox([1, 2, 3, 4]) == (1.0, 2.0, 3.0, 4.0)
+
+
+def test_source_filter_matches_any_source_of_a_merged_event_like_query():
+    # A deduplicated event names its first reporter in `source` and every reporter in
+    # extra["sources"]; `render --source` must keep it like `query --source` does.
+    ev = _inc("m", "riot", "2022-01-06", ALMATY, publisher="Daily")
+    ev.extra["sources"] = [{"doc_id": "doc-m", "publisher": "Daily"},
+                           {"doc_id": "doc-x", "publisher": "Reuters"}]
+    assert ids(filter_incidents([ev], source="reuters")) == ["m"]
+    assert ids(filter_incidents([ev], source="nobody")) == []

@@ -604,3 +604,29 @@ def test_pipeline_places_the_landmark_online_and_almaty_offline(fake, build):
     assert on.place is not None and on.place.name == "Republic Square"
     off = covering(places(LANDMARK_TEXT))
     assert off.place is not None and off.place.name == "Almaty"
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="needs os.fork")
+def test_cache_opens_its_own_connection_after_a_fork(tmp_path):
+    # SQLite connections must not cross a fork (a user's multiprocessing "fork" pool, or a
+    # web server's workers): the child opens its own, like the gazetteer does.
+    import os
+
+    cache = GeocodeCache(tmp_path / "c.sqlite")
+    key = GeocodeCache.key("nominatim", "http://x", "Almaty")
+    cache.put(key, [{"n": 1}])
+    parent_conn = id(cache._db())
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # child
+        try:
+            ok = id(cache._db()) != parent_conn and cache.get(key) == [{"n": 1}]
+            cache.put(GeocodeCache.key("nominatim", "http://x", "Astana"), [])
+            os.write(w, b"1" if ok else b"0")
+        finally:
+            os._exit(0)
+    os.close(w)
+    os.waitpid(pid, 0)
+    assert os.read(r, 1) == b"1"
+    os.close(r)
+    assert cache.get(GeocodeCache.key("nominatim", "http://x", "Astana")) == []

@@ -65,3 +65,31 @@ def test_merge_different_weekdays_stay_apart_without_publication_date():
     incs = run(text, published=None)
     arrests = [i for i in incs if i.type == "arrest"]
     assert len(arrests) == 2 and all(i.date is None for i in arrests)
+
+
+def test_merge_into_one_coordinated_twin_leaves_the_other_twin_alone():
+    # "Students protested in Almaty and Astana. In Astana, farmers protested too.": the twins
+    # of the first sentence share their actor list (dataclasses.replace); merging the second
+    # sentence into the Astana twin must not hand its farmers to Almaty as well.
+    import dataclasses
+    import datetime as dt
+
+    from incidentmap.incidents.merge import Candidate, merge_candidates
+    from incidentmap.incidents.text import Sentence
+    from incidentmap.incidents.triggers import find_triggers
+    from incidentmap.model import Actor
+
+    text = "Students protested in Almaty and Astana. In Astana, farmers protested too."
+    s1, s2 = Sentence(0, 40, text[0:40], 0, 0), Sentence(41, len(text), text[41:], 1, 0)
+    tr = find_triggers(text)
+    t1 = next(t for t in tr if t.start < 40)
+    t2 = next(t for t in tr if t.start > 40)
+    day = dt.date(2022, 1, 5)
+    almaty = Candidate("protest", None, t1, s1, day, "day", True, pc(ALMATY),
+                       [Actor("Students", "protesters")], evidence=[s1])
+    astana = dataclasses.replace(almaty, place=pc(ASTANA), evidence=[s1], extra={})
+    later = Candidate("protest", None, t2, s2, day, "day", True, pc(ASTANA),
+                      [Actor("farmers", "protesters")], evidence=[s2])
+    out = merge_candidates([almaty, astana, later])
+    by_place = {c.place.place.name: [a.text for a in c.actors] for c in out}
+    assert by_place == {"Almaty": ["Students"], "Astana": ["Students", "farmers"]}

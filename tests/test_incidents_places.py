@@ -103,3 +103,26 @@ def test_places_a_news_source_is_not_a_place():
     text = "Hundreds of demonstrators gathered in Almaty on Sunday, according to Al-Astana."
     (i,) = run(text, places={"Almaty": ALMATY, "Astana": ASTANA})
     assert i.place == ALMATY
+
+
+def test_places_a_gazetteer_bug_is_not_hidden_but_missing_data_is_tolerated(monkeypatch):
+    # A missing gazetteer only costs the country fallback; a programming error inside it
+    # must surface rather than silently drop every incident's country.
+    import pytest
+
+    import incidentmap.gazetteer as gazetteer_mod
+    from incidentmap.errors import GazetteerError
+
+    class Broken:
+        def __init__(self, exc):
+            self.exc = exc
+
+        def country(self, cc):
+            raise self.exc
+
+    text = "Protesters gathered in Almaty."
+    monkeypatch.setattr(gazetteer_mod, "load_gazetteer", lambda *a, **k: Broken(GazetteerError("no data")))
+    assert article_focus(toponyms(text), text)[1] is None
+    monkeypatch.setattr(gazetteer_mod, "load_gazetteer", lambda *a, **k: Broken(TypeError("bug")))
+    with pytest.raises(TypeError):
+        article_focus(toponyms(text), text)

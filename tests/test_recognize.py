@@ -184,3 +184,12 @@ def test_a_saints_church_or_hospital_is_not_a_town(gaz):
     assert places("Mass was said at St. Peter's Basilica and the injured went to St. Michael's "
                   "Hospital.", gaz) == []
     assert places("He lives in St. Louis, and St. Paul's mayor spoke.", gaz) == ["St. Louis", "St. Paul"]
+
+
+def test_non_breaking_hyphen_joins_a_name_like_a_hyphen():
+    # Wire copy often writes U+2011 (non-breaking hyphen) or U+2010 inside names.
+    for dash in ("-", "\u2010", "\u2011"):
+        text = f"Police killed 12 people in Nur{dash}Sultan on Thursday."
+        ms = [m for m in recognize(text) if m.kind == "place"]
+        assert [m.text for m in ms] == [f"Nur{dash}Sultan"], dash
+        assert all(text[m.start:m.end] == m.text for m in ms)

@@ -10,16 +10,27 @@ from typing import Iterator
 
 from .errors import OutputError
 
-__all__ = ["atomic_path", "atomic_write_text", "check_writable"]
+__all__ = ["atomic_path", "atomic_write_text", "check_output_place", "check_writable"]
+
+
+def check_output_place(path: str | os.PathLike[str]) -> Path:
+    """Fail early if ``path`` is a folder or lies under a file, whatever --overwrite says."""
+    p = Path(path)
+    if p.is_dir():
+        raise OutputError(f"{p} is a directory; give a file name.")
+    for parent in p.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise OutputError(f"{parent} is a file, not a folder; choose another -o.")
+            break
+    return p
 
 
 def check_writable(path: str | os.PathLike[str], overwrite: bool = False) -> Path:
     """Fail early, before any work, if ``path`` exists and ``overwrite`` is not set."""
-    p = Path(path)
+    p = check_output_place(path)
     if p.exists() and not overwrite:
         raise OutputError(f"{p} exists and won't be overwritten; pass --overwrite to replace it.")
-    if p.exists() and p.is_dir():
-        raise OutputError(f"{p} is a directory; give a file name.")
     return p
 
 
@@ -40,7 +51,11 @@ def atomic_path(path: str | os.PathLike[str], overwrite: bool = False) -> Iterat
         p.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot create the folder {p.parent}: {exc.strerror}.") from exc
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    except OSError as exc:
+        raise OutputError(f"cannot write in the folder {p.parent}: {exc.strerror}; "
+                          "choose another -o.") from None
     os.close(fd)
     tmp_path = Path(tmp)
     try:

@@ -24,17 +24,28 @@ def lookup(gazetteer: Any, keys: Iterable[str]) -> dict[str, list[Place]]:
         memo = _memos.setdefault(gazetteer, {})
     except TypeError:  # an object that cannot be weakly referenced: no memo
         return gazetteer.lookup(keys)
-    keys = set(keys)
-    missing = [k for k in keys if k not in memo]
+    # The answer is built from what was read here, never re-read from the memo: a clear
+    # (overflow, or another thread) must not drop names that were memoised before it.
+    out: dict[str, list[Place]] = {}
+    missing = []
+    for k in dict.fromkeys(keys):  # input order: the answer's order is reproducible
+        v = memo.get(k)
+        if v is None:
+            missing.append(k)
+        elif v:
+            out[k] = v
     if missing:
         if len(memo) > _MAX:
             memo.clear()
         got = gazetteer.lookup(missing)
         for k in missing:
-            memo[k] = got.get(k, [])
-    return {k: memo[k] for k in keys if memo.get(k)}
+            v = memo[k] = got.get(k, [])
+            if v:
+                out[k] = v
+    return out
 
 
+_ABSENT: Any = object()
 _dmemos: "weakref.WeakKeyDictionary[Any, dict[str, str | None]]" = weakref.WeakKeyDictionary()
 
 
@@ -44,12 +55,20 @@ def demonyms(gazetteer: Any, words: Iterable[str]) -> dict[str, str]:
         memo = _dmemos.setdefault(gazetteer, {})
     except TypeError:
         return gazetteer.demonyms(words)
-    words = set(words)
-    missing = [w for w in words if w not in memo]
+    out: dict[str, str] = {}
+    missing = []
+    for w in dict.fromkeys(words):
+        v = memo.get(w, _ABSENT)
+        if v is _ABSENT:
+            missing.append(w)
+        elif v:
+            out[w] = v  # type: ignore[assignment]
     if missing:
         if len(memo) > _MAX:
             memo.clear()
         got = gazetteer.demonyms(missing)
         for w in missing:
-            memo[w] = got.get(w)
-    return {w: memo[w] for w in words if memo.get(w)}
+            v = memo[w] = got.get(w)
+            if v:
+                out[w] = v
+    return out

@@ -713,7 +713,8 @@ def read_dataset(path: str | os.PathLike[str], **filters: Any) -> "geopandas.Geo
         try:
             gdf = gpd.read_parquet(p) if fmt == "parquet" else gpd.read_file(p, engine="pyogrio")
         except Exception as exc:
-            raise InputError(f"{p}: cannot read it as {fmt} ({exc}).") from None
+            raise InputError(f"{p}: cannot read it as {fmt} "
+                             f"({' '.join(str(exc).split())}).") from None  # one line
         if "type" not in gdf.columns or "event_date" not in gdf.columns:
             gdf = None  # not written by us: normalise through the incident reader
     if gdf is None:

@@ -89,6 +89,7 @@ OUR_COLUMNS = (
     "origin_lat",
     "origin_lon",
     "origin_country_code",
+    "origin_kind",
     "fatalities_exact",
     "fatalities_phrase",
     "injured",
@@ -245,6 +246,7 @@ def flat_row(inc: Incident) -> dict[str, Any]:
         "origin_lat": r["origin_lat"],
         "origin_lon": r["origin_lon"],
         "origin_country_code": r["origin_country_code"],
+        "origin_kind": r["origin_kind"],
         "fatalities_exact": r["fatalities_exact"],
         "fatalities_phrase": r["fatalities_phrase"],
         "injured": r["injured"],
@@ -401,7 +403,10 @@ def row_to_record(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         source = {
             "doc_id": first("doc_id") or "",
             "title": first("source_title"),
-            "publisher": first("source_publisher") or (str(src) if src is not None else None),
+            # ACLED's `source` column names the publisher only in files without our own
+            # source_publisher column: ours falls back to the document id there.
+            "publisher": first("source_publisher") if "source_publisher" in g
+            else (str(src) if src is not None else None),
             "url": first("source_url"),
             "published": first("source_published"),
         }
@@ -440,6 +445,7 @@ def row_to_record(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         "origin_lat": g.get("origin_lat"),
         "origin_lon": g.get("origin_lon"),
         "origin_country_code": g.get("origin_country_code"),
+        "origin_kind": g.get("origin_kind"),
         "actors": actors or [],
         "evidence": evidence or [],
         "source": source,
@@ -616,7 +622,7 @@ def write_incidents(
                 w = csv.DictWriter(fh, fieldnames=cols, lineterminator="\n")
                 w.writeheader()
                 for r in rows:
-                    w.writerow({k: ("" if v is None else v) for k, v in r.items()})
+                    w.writerow({k: _csv_cell(v) for k, v in r.items()})
         elif f == "parquet":
             _geodataframe(items).to_parquet(tmp, index=False)
         elif f == "gpkg":
@@ -633,6 +639,26 @@ def write_incidents(
                 if gpkg_tmp.exists():
                     gpkg_tmp.unlink()
     return Path(path)
+
+
+#: A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV
+#: injection"); article text can start with anything, so such text cells get a leading "'".
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(v: Any) -> Any:
+    if v is None:
+        return ""
+    if isinstance(v, str) and v.startswith(_FORMULA_START):
+        return "'" + v
+    return v
+
+
+def _csv_uncell(v: Any) -> Any:
+    # The inverse of _csv_cell, so that a CSV read back gives the text that was written.
+    if isinstance(v, str) and v.startswith("'") and v[1:].startswith(_FORMULA_START):
+        return v[1:]
+    return v
 
 
 def read_incidents(path: str | os.PathLike[str], *, fmt: str | None = None) -> list[Incident]:
@@ -680,11 +706,18 @@ def read_incidents(path: str | os.PathLike[str], *, fmt: str | None = None) -> l
             raise InputError(f"{p}: not a GeoJSON FeatureCollection (no 'features' list).")
         out = []
         for n, feat in enumerate(feats, 1):
-            props = dict((feat or {}).get("properties") or {})
-            geom = (feat or {}).get("geometry") or {}
+            if not isinstance(feat, dict) or not isinstance(feat.get("properties") or {}, dict) \
+                    or not isinstance(feat.get("geometry") or {}, dict):
+                raise InputError(f"{p}, feature {n}: not a GeoJSON Feature with a properties "
+                                 "object.")
+            props = dict(feat.get("properties") or {})
+            geom = feat.get("geometry") or {}
             # Coordinates from the geometry when the properties lost them (edited in QGIS).
             if props.get("lat") in (None, "") and geom.get("type") == "Point":
-                props["lon"], props["lat"] = geom["coordinates"][:2]
+                coords = geom.get("coordinates")
+                if not isinstance(coords, list) or len(coords) < 2:
+                    raise InputError(f"{p}, feature {n}: a Point needs coordinates [lon, lat].")
+                props["lon"], props["lat"] = coords[:2]
             props.pop("movement", None)
             out.append(_incident_from_row(props, f"{p}, feature {n}"))
         return out
@@ -703,6 +736,7 @@ def read_incidents(path: str | os.PathLike[str], *, fmt: str | None = None) -> l
                     raise InputError(f"{p}, line {reader.line_num}: more cells than header columns.")
                 if not any((v or "").strip() for v in row.values()):
                     continue
+                row = {k: _csv_uncell(v) for k, v in row.items()}
                 out.append(_incident_from_row(row, f"{p}, line {reader.line_num}"))
         except csv.Error as exc:
             raise InputError(f"{p}, line {reader.line_num}: {exc}.") from None
@@ -719,7 +753,8 @@ def read_incidents(path: str | os.PathLike[str], *, fmt: str | None = None) -> l
     except InputError:
         raise
     except Exception as exc:
-        raise InputError(f"{p}: cannot read it as {f} ({exc}).") from None
+        raise InputError(f"{p}: cannot read it as {f} "
+                         f"({' '.join(str(exc).split())}).") from None  # one line
     return dataframe_to_incidents(gdf, str(p))
 
 

@@ -141,7 +141,13 @@ def filter_incidents(
             continue
         if needle:
             s = inc.source
-            hay = " ".join(x for x in (s.publisher, s.url, s.title, s.doc_id) if x).lower()
+            fields = [s.publisher, s.url, s.title, s.doc_id]
+            # A deduplicated event lists every reporter in extra["sources"]: any may match,
+            # as in incidentmap.dataset.filter_frame.
+            for other in inc.extra.get("sources") or ():
+                if isinstance(other, dict):
+                    fields += [other.get(k) for k in ("publisher", "url", "title", "doc_id")]
+            hay = " ".join(str(x) for x in fields if x).lower()
             if needle not in hay:
                 continue
         out.append(inc)

@@ -375,6 +375,7 @@ class Incident:
             "origin_lat": o.lat if o else None,
             "origin_lon": o.lon if o else None,
             "origin_country_code": o.country_code if o else None,
+            "origin_kind": o.kind if o else None,
             "fatalities": self.fatalities.value if self.fatalities else None,
             "fatalities_exact": self.fatalities.exact if self.fatalities else None,
             "fatalities_phrase": self.fatalities.phrase if self.fatalities else None,
@@ -426,7 +427,8 @@ class Incident:
             origin = Place(
                 id=str(r.get("origin_id") or stable_id(r.get("origin_name"), r["origin_lat"])),
                 name=str(r.get("origin_name") or ""),
-                kind="country",
+                # Files written before origin_kind existed: an origin was most often a country.
+                kind=str(r.get("origin_kind") or "country"),
                 lat=float(r["origin_lat"]),
                 lon=float(r["origin_lon"]),
                 country_code=r.get("origin_country_code") or None,
@@ -461,7 +463,8 @@ class Incident:
             arrested=_count("arrested"),
             actors=tuple(Actor(str(a.get("text", "")), str(a.get("category", "other")))
                          for a in (r.get("actors") or []) if isinstance(a, dict)),
-            confidence=float(r.get("confidence") or 0.5),
+            # A confidence of 0.0 is a value, not a missing one.
+            confidence=float(r["confidence"]) if r.get("confidence") not in (None, "") else 0.5,
             place_text=r.get("place_text") or None,
         )
 

@@ -127,7 +127,13 @@ def _decode(data: bytes, where: str, encoding: str | None) -> str:
             f"{where}: {len(data) / 1e6:.0f} MB, too large for one article "
             f"(limit {MAX_DOCUMENT_BYTES // 2**20} MiB); split it, or give a JSONL corpus."
         )
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    # With an explicit --encoding (utf-16-le has NUL bytes in every ASCII character) the
+    # control-character check of the decoded text catches binary data instead.
+    if not encoding and b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        hint = _utf16_hint(data[:8192])
+        if hint:
+            raise InputError(f"{where}: looks like UTF-16 text without a byte-order mark; "
+                             f"pass --encoding {hint}.")
         raise InputError(f"{where}: looks binary (it contains NUL bytes), not an article; "
                          "give a .txt, .md, .html or .jsonl file.")
     if encoding:
@@ -147,6 +153,30 @@ def _decode(data: bytes, where: str, encoding: str | None) -> str:
             f"{where}: not UTF-8 (byte {data[exc.start]:#04x} at offset {exc.start}); "
             "pass --encoding latin-1 (or the file's encoding)."
         ) from None
+
+
+def _utf16_hint(sample: bytes) -> str | None:
+    """'utf-16-le' / 'utf-16-be' when NULs sit on one side of nearly every byte pair, as
+    they do in UTF-16 text of a Latin script; None for other data with NULs."""
+    n = len(sample) // 2
+    if n < 4:
+        return None
+    even = sum(1 for i in range(0, 2 * n, 2) if sample[i] == 0)
+    odd = sum(1 for i in range(1, 2 * n, 2) if sample[i] == 0)
+    if odd >= 0.9 * n and even < 0.1 * n:
+        return "utf-16-le"
+    if even >= 0.9 * n and odd < 0.1 * n:
+        return "utf-16-be"
+    return None
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(value: Any) -> Any:
+    """JSON may escape lone surrogates ("\\ud800") that no file can hold; each becomes
+    U+FFFD, one character for one, so offsets into the text stay right."""
+    return _LONE_SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
 
 
 def _check_text(text: str, where: str) -> None:
@@ -368,8 +398,9 @@ def _iter_jsonl(data: str, where: str, *, default: _dt.date | None, text_field: 
         if not isinstance(obj, dict):
             yield Skipped(here, "not a JSON object")
             continue
+        obj = {k: _no_surrogates(v) for k, v in obj.items()}
         raw_id = obj.get(id_field)
-        doc_id = str(raw_id) if raw_id not in (None, "") else f"{where}:{lineno}"
+        doc_id = _no_surrogates(str(raw_id)) if raw_id not in (None, "") else f"{where}:{lineno}"
         text = obj.get(text_field)
         if not isinstance(text, str):
             yield Skipped(here, f"no {text_field!r} field with text", doc_id)
@@ -443,6 +474,8 @@ def _articles_from_bytes(data: bytes, where: str, *, path: Path | None, encoding
     is_jsonl = name.endswith((".jsonl", ".ndjson")) or (
         not name.endswith((".txt", ".md", ".markdown", ".html", ".htm")) and _looks_jsonl(text))
     if is_jsonl:
+        if not text.strip():
+            raise InputError(f"{where}: empty, there are no documents in it.")
         yield from _iter_jsonl(text, where, default=default, text_field=text_field,
                                id_field=id_field, date_field=date_field)
         return
@@ -470,6 +503,10 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, Path
         if s == "-":
             yield "<stdin>", None
             continue
+        if not s.strip():
+            # Path("") is ".", which would quietly read the whole working folder.
+            raise InputError("an empty file name was given; name a file, a folder or - for "
+                             "standard input.")
         p = Path(s)
         if p.is_dir():
             found = False
@@ -531,7 +568,16 @@ def read_articles(
                         f"{MAX_DOCUMENT_BYTES // 2**20} MiB); split it, or give a JSONL corpus.")
                 data = path.read_bytes()
         except OSError as exc:
-            raise InputError(f"{where}: cannot read it ({exc.strerror}).") from None
+            # One unreadable file in a folder is a bad document like any other.
+            if on_error == "raise":
+                raise InputError(f"{where}: cannot read it ({exc.strerror}).") from None
+            yield Skipped(where, f"cannot read it ({exc.strerror})")
+            continue
+        except InputError as exc:
+            if on_error == "raise":
+                raise
+            yield Skipped(where, _reason(exc, where))
+            continue
         try:
             for item in _articles_from_bytes(data, where, path=path, encoding=encoding,
                                              default=default, text_field=text_field,

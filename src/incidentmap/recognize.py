@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace as _replace
 from importlib import resources
 from typing import Any
 
@@ -173,6 +173,7 @@ def given_names() -> frozenset[str]:
 
 
 # --------------------------------------------------------------------------- regexes
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 _UP = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper())
 _WORD_TAIL = r"[^\W_]*(?:['’][^\W\d_]+)*"
 _TOKEN = (rf"(?:[A-Z]\.){{2,}}|(?:St|Ste|Mt|Ft|Pt|ST|MT|FT|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Capt|Gen)\."
@@ -394,9 +395,12 @@ class Recognizer:
 
     # ------------------------------------------------------------------ main
     def __call__(self, article: Article | str) -> list[Mention]:
-        text = article if isinstance(article, str) else article.text
-        if not text:
+        original = article if isinstance(article, str) else article.text
+        if not original:
             return []
+        # The rules below know only "-"; U+2010/U+2011 hyphens ("Nur\u2011Sultan") are read as
+        # it.  One character for one keeps every offset; mention texts come from ``original``.
+        text = original.translate(_HYPHENS)
         nk = self.name_key
         keys, prefixes, maxw = self.keys, self.prefixes, self.max_words
 
@@ -877,6 +881,8 @@ class Recognizer:
                 x.kind == "place" and x.qualifier is None and nk(x.text) in late_persons
                 and not strong(nk(x.text)))]
         mentions.sort(key=lambda x: (x.start, x.end))
+        if text != original:
+            mentions = [_replace(x, text=original[x.start:x.end]) for x in mentions]
         return mentions
 
     def _abbreviation(self, surface: str) -> Any:

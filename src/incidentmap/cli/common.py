@@ -39,12 +39,13 @@ GazetteerOpt = Annotated[
     Optional[Path],
     typer.Option("--gazetteer", help="CSV of your own places (name, alternate_names, lat, lon, "
                                      "kind, country) that take precedence over the bundled ones.",
-                 exists=False, dir_okay=False),
+                 exists=False),
 ]
 OutputOpt = Annotated[
     Optional[Path],
-    typer.Option("--output", "-o", help="Write here; the format comes from the extension.",
-                 dir_okay=False),
+    # No dir_okay=False: click would answer a folder with a boxed usage error; the
+    # command's own check says it in one line.
+    typer.Option("--output", "-o", help="Write here; the format comes from the extension."),
 ]
 OverwriteOpt = Annotated[bool, typer.Option("--overwrite", help="Replace an existing output.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")]
@@ -59,7 +60,9 @@ CountryOpt = Annotated[
 BboxOpt = Annotated[
     Optional[str], typer.Option("--bbox", help="Only inside this box: W,S,E,N in degrees.")]
 MinFatalitiesOpt = Annotated[
-    Optional[int], typer.Option("--min-fatalities", help="Only with at least N deaths.", min=0)]
+    # No min=0 here: filters.filter_incidents refuses a negative number in one line, where
+    # click would draw a boxed usage error.
+    Optional[int], typer.Option("--min-fatalities", help="Only with at least N deaths.")]
 
 
 def load_gazetteer_opt(path: Path | None) -> Any:
@@ -80,7 +83,7 @@ def skipped_summary(skipped: list[Any]) -> str:
     from collections import Counter
 
     def short(reason: str) -> str:
-        return reason.split(" (")[0].split(";")[0]
+        return reason.split(" (")[0].split(";")[0].rstrip(".")
 
     counts = Counter(short(s.reason) for s in skipped)
     parts = ", ".join(f"{n} {r}" for r, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
@@ -90,7 +93,7 @@ def skipped_summary(skipped: list[Any]) -> str:
 
 WorkersOpt = Annotated[
     Optional[int],
-    typer.Option("--workers", "-w", min=1, help="Processes to run the pipeline in (default: "
+    typer.Option("--workers", "-w", help="Processes to run the pipeline in (default: "
                  "all cores for a corpus, one for a single article).", show_default=False)]
 DaskOpt = Annotated[
     Optional[str],
@@ -103,6 +106,10 @@ def choose_workers(files: list[str], workers: int | None) -> int:
     """All cores for a corpus (a folder, a JSONL file, several inputs), one for an article:
     starting worker processes costs more than one article takes."""
     if workers is not None:
+        if workers < 1:
+            from ..errors import InputError
+
+            raise InputError(f"--workers {workers}: give 1 or more processes.")
         return workers
     from ..parallel import default_workers
 

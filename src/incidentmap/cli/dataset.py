@@ -20,7 +20,7 @@ from .common import (
 DatasetArg = Annotated[
     Path,
     typer.Argument(help="A dataset or incident file: .parquet, .gpkg, .csv, .geojson or .jsonl.",
-                   show_default=False, dir_okay=False),
+                   show_default=False),
 ]
 SourceOpt = Annotated[
     Optional[str],
@@ -29,8 +29,7 @@ SourceOpt = Annotated[
 ]
 PlotOpt = Annotated[
     Optional[Path],
-    typer.Option("--plot", help="Also draw incidents per week by type into this PNG file.",
-                 dir_okay=False),
+    typer.Option("--plot", help="Also draw incidents per week by type into this PNG file."),
 ]
 
 

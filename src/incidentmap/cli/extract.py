@@ -123,7 +123,14 @@ def extract_cli(
     from ..export import check_format
     from ..read import Skipped, read_articles
 
+    from .._io import check_output_place
+
+    check_output_place(output)  # a folder or a path under a file: one line, before any work
     check_format(output)  # an unknown extension or a missing extra fails before any work
+    if gazetteer is not None:
+        # Workers load it per document batch: a bad file would make every document a
+        # "skipped" one and leave an empty dataset, where the user needs one line now.
+        load_gazetteer_opt(gazetteer)
     active = any(v not in (None, "") for v in filters.values())
     undated: list[str] = []
 

@@ -131,6 +131,8 @@ def places_cli(
     from ..pipeline import toponyms_of
     from ..read import Skipped, read_articles
 
+    if output is not None and str(output) == "-":
+        output = None  # the Unix convention: "-o -" is standard output, not a file named "-"
     fmt = _format_for(output, format)
     if output is not None:
         check_writable(output, overwrite)

@@ -27,7 +27,7 @@ InputsArg = Annotated[
 MapOutputOpt = Annotated[
     Optional[Path],
     typer.Option("--output", "-o", help="The HTML file to write (default: "
-                                        "maps/<first input's name>.html).", dir_okay=False),
+                                        "maps/<first input's name>.html)."),
 ]
 
 

@@ -85,10 +85,16 @@ class GeocodeCache:
         self._now = now
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
+        self._pid = os.getpid()
 
     # The connection is opened on first use (and dropped on pickling), so building a
     # geocoder costs nothing until a name actually needs it.
     def _db(self) -> sqlite3.Connection:
+        if self._pid != os.getpid():
+            # A forked child never uses its parent's connection (SQLite forbids it); the
+            # parent's object is left alone, the child opens its own.
+            self._stale = self._conn
+            self._conn, self._pid = None, os.getpid()
         if self._conn is None:
             if self.path != ":memory:":
                 p = Path(self.path).expanduser()

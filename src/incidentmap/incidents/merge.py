@@ -189,7 +189,8 @@ def _merge_told_twice(cands: list[Candidate]) -> list[Candidate]:
         o.injured = max_count(o.injured, c.injured)
         o.arrested = max_count(o.arrested, c.arrested)
         seen = {(a.text.lower(), a.category) for a in o.actors}
-        o.actors += [a for a in c.actors if (a.text.lower(), a.category) not in seen]
+        # A new list, not +=: coordinated twins ("in X and Y") share one actor list.
+        o.actors = o.actors + [a for a in c.actors if (a.text.lower(), a.category) not in seen]
         if c.extra.get("needs_publication_date") and o.date is None:
             o.extra.setdefault("needs_publication_date", True)
             o.extra.setdefault("date_text", c.extra.get("date_text"))

@@ -13,9 +13,11 @@ less precise (town -> region, region -> country).
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 
+from ..errors import IncidentmapError
 from ..model import Place, Toponym
 
 __all__ = ["PlaceChoice", "choose_place", "article_focus", "lower_precision"]
@@ -180,6 +182,10 @@ def article_focus(toponyms: list[Toponym], text: str | None = None) -> tuple[Pla
     return focus, country_place
 
 
+#: What a missing or partial gazetteer raises; anything else is a bug and must surface.
+_MISSING_DATA = (IncidentmapError, OSError, sqlite3.Error)
+
+
 def _country(cc: str) -> Place | None:
     try:
         from ..gazetteer import load_gazetteer
@@ -187,7 +193,7 @@ def _country(cc: str) -> Place | None:
         return None
     try:
         return load_gazetteer().country(cc)
-    except Exception:  # a missing or partial gazetteer only costs the country fallback
+    except _MISSING_DATA:  # a missing or partial gazetteer only costs the country fallback
         return None
 
 
@@ -209,8 +215,11 @@ def _airport(place: Place) -> Place | None:
     except ImportError:
         return None
     try:
-        airports = load_gazetteer().airports_of(place)
-    except Exception:  # a gazetteer without airports must not stop incident extraction
+        airports_of = getattr(load_gazetteer(), "airports_of", None)
+        if airports_of is None:
+            return None
+        airports = airports_of(place)
+    except _MISSING_DATA:  # a gazetteer without airports must not stop incident extraction
         return None
     return airports[0] if airports else None
 
