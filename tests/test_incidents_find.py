@@ -181,3 +181,17 @@ def test_find_court_dates_do_not_date_the_incident():
             "and is scheduled to appear Thursday in court.")
     (i,) = [i for i in run(text) if i.type == "arrest"]
     assert i.date == dt.date(2022, 1, 5) and len(i.evidence) == 2
+
+
+def test_find_deaths_after_violence_in_the_article_are_a_casualty_report():
+    text = ("Police clashed with rioters in Almaty on Wednesday.\n\n"
+            "Officials said on Friday that at least 164 people were killed across Kazakhstan.")
+    found = {(i.type, i.place.name) for i in run(text)}
+    assert ("casualty_report", "Kazakhstan") in found
+    (cas,) = [i for i in run(text) if i.type == "casualty_report"]
+    assert (cas.fatalities.value, cas.fatalities.exact) == (164, False)
+
+
+def test_find_bare_deaths_with_no_violence_anywhere_are_not_an_incident():
+    # Could as well be a road accident or a flood: not an incident without a violent frame.
+    assert run("Officials said that at least 164 people were killed across Kazakhstan.") == []

@@ -295,8 +295,10 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
         has_count = any(c.kind in ("fatalities", "injured") for c in counts)
         strong = any(t.type == "casualty_report" and re.match(r"killed|wounded|death toll|deaths of",
                                                              t.text, re.I) for t in live)
+        # Deaths are part of the conflict when the sentence says so, or when the article has
+        # already reported violence ("At least 164 people were killed" after the riots).
         political = any(a.actor.category != "civilians" for a in actors_all) or \
-            _VIOLENCE_CONTEXT.search(st)
+            _VIOLENCE_CONTEXT.search(st) or violence_told
         animal_victim = bool(_ANIMAL.search(st)) and not actors_all
         if nonviolent_death or not (has_count or strong) or not political or animal_victim:
             live = [t for t in live if t.type != "casualty_report"]
