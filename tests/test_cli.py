@@ -180,3 +180,16 @@ def test_cli_huge_file_is_refused_before_reading(tmp_path, monkeypatch):
     big.write_text("Protesters marched in Paris. " * 1000)
     r = runner.invoke(app, ["places", str(big)])
     assert r.exit_code == 1 and "too large" in r.stderr and "\n" not in r.stderr.strip()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["places", "--bogus", "x.txt"], "No such option: --bogus."),
+    (["places", "--format", "xml", "x.txt"], "'xml' is not one of"),
+    (["places"], "Missing argument"),
+    (["nosuch"], "No such command 'nosuch'."),
+])
+def test_cli_usage_errors_are_one_line_with_the_help_to_read(args, message):
+    r = runner.invoke(app, args)
+    assert r.exit_code == 2
+    err = r.stderr.strip()
+    assert err.startswith("Error: ") and message in err and "--help'." in err and "\n" not in err

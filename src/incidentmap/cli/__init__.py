@@ -39,9 +39,19 @@ class _Group(typer.core.TyperGroup):
             raise typer.Exit(1) from None
         except Exception as exc:
             # Usage errors come from the command-line parser (click, vendored or not by
-            # typer): let it print them its own way, with exit code 2.
+            # typer): one line too, naming the help to read, with click's exit code (2).
             if type(exc).__module__.split(".")[0] in ("click", "typer"):
-                raise
+                message = getattr(exc, "format_message", None)
+                code = getattr(exc, "exit_code", None)
+                if message is None or code is None:
+                    raise
+                sub = getattr(exc, "ctx", None)
+                hint = f" Try '{sub.command_path} --help'." if sub is not None else ""
+                text = " ".join(message().split()).rstrip()
+                if text and text[-1] not in ".!?":
+                    text += "."
+                typer.echo(f"Error: {text}{hint}", err=True)
+                raise typer.Exit(code) from None
             if os.environ.get("INCIDENTMAP_DEBUG"):
                 raise
             # A bug of ours: one line, and the traceback on request.
