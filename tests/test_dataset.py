@@ -506,3 +506,21 @@ def test_a_missing_geo_extra_fails_before_any_work(tmp_path):
                          capture_output=True, text=True, check=True)
     assert "pip install incidentmap[geo]" in res.stdout
     assert list(tmp_path.iterdir()) == []
+
+
+def test_query_source_matches_what_sources_say_not_their_json_keys_or_dates():
+    import json
+
+    import pandas as pd
+
+    from incidentmap.dataset import filter_frame
+
+    src = [{"doc_id": "a", "publisher": "Reuters", "title": "Riot", "url": "https://x.org/a",
+            "published": "2022-01-05"},
+           {"doc_id": "b", "publisher": "AP", "title": "Unrest", "url": None,
+            "published": "2022-01-06"}]
+    df = pd.DataFrame({"sources": [json.dumps(src), json.dumps(src[1:])], "doc_id": ["a", "b"]})
+    assert len(filter_frame(df, source="reuters")) == 1
+    assert len(filter_frame(df, source="ap")) == 2  # any source of a merged event counts
+    assert len(filter_frame(df, source="url")) == 0  # a JSON key, not a source
+    assert len(filter_frame(df, source="2022")) == 0  # a date, not a source

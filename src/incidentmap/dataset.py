@@ -778,11 +778,29 @@ def filter_frame(
     if source:
         needle = source.lower()
         hay = pd.Series("", index=df.index, dtype="string")
-        for col in ("source_publisher", "source_url", "source_title", "doc_id", "sources"):
+        for col in ("source_publisher", "source_url", "source_title", "doc_id"):
             if col in df.columns:
                 hay = hay + " " + df[col].astype("string").fillna("")
+        if "sources" in df.columns:
+            # Match what the sources say, not the JSON they are stored in: "--source url"
+            # or "--source 2022" must not match every event through its keys and dates.
+            hay = hay + " " + df["sources"].map(_source_words).astype("string")
         keep &= hay.str.lower().str.contains(needle, regex=False).fillna(False).astype(bool)
     return df[keep.astype(bool)]
+
+
+def _source_words(cell: Any) -> str:
+    """The doc ids, publishers, titles and URLs of an event's ``sources`` cell (a list of
+    dicts, or its JSON text as CSV and GeoPackage store it)."""
+    if isinstance(cell, str):
+        try:
+            cell = json.loads(cell)
+        except ValueError:
+            return ""
+    if not isinstance(cell, (list, tuple)):
+        return ""
+    return " ".join(str(d.get(k) or "") for d in cell if isinstance(d, dict)
+                    for k in ("doc_id", "publisher", "title", "url"))
 
 
 # --------------------------------------------------------------------------- stats
