@@ -125,17 +125,26 @@ def report_loaded(loaded: Any, quiet: bool) -> None:
     documents are counted, and articles without a publication date are named once, with the
     ways to give one.
     """
-    from ..errors import InputError
-
     if not loaded.articles and not loaded.incidents and loaded.skipped:
-        first = loaded.skipped[0]
-        more = f" (and {len(loaded.skipped) - 1} more)" if len(loaded.skipped) > 1 else ""
-        raise InputError(f"{first.where}: {first.reason}{more}")
+        raise nothing_read(loaded.skipped)
     if loaded.skipped:
         echo_err(skipped_summary(loaded.skipped), quiet)
-    undated = [a.id for a in loaded.articles if a.published is None]
-    if undated:
-        echo_err(f"note: no publication date for {len(undated)} article(s) "
-                 f"({undated[0]}{', ...' if len(undated) > 1 else ''}); relative dates such as "
+    note_undated([a.id for a in loaded.articles if a.published is None], quiet)
+
+
+def nothing_read(skipped: list[Any]) -> Exception:
+    """The error for input with no readable document: the first reason, on one line."""
+    from ..errors import InputError
+
+    first = skipped[0]
+    more = f" (and {len(skipped) - 1} more)" if len(skipped) > 1 else ""
+    return InputError(f"{first.where}: {first.reason}{more}")
+
+
+def note_undated(ids: list[str], quiet: bool) -> None:
+    """Tell the user once which articles lack a publication date, and how to give one."""
+    if ids:
+        echo_err(f"note: no publication date for {len(ids)} article(s) "
+                 f"({ids[0]}{', ...' if len(ids) > 1 else ''}); relative dates such as "
                  "'Thursday' stay unresolved. Give one with --date YYYY-MM-DD, front matter "
                  "'date:', an HTML meta tag, or a JSONL 'date' field.", quiet)

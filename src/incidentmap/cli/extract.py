@@ -11,7 +11,8 @@ from . import app
 from .common import (
     BboxOpt, CountryOpt, DaskOpt, DateFieldOpt, DateOpt, EncodingOpt, FilesArg, GazetteerOpt,
     IdFieldOpt, MinFatalitiesOpt, OutputOpt, OverwriteOpt, QuietOpt, SinceOpt, TextFieldOpt,
-    TypeOpt, UntilOpt, WorkersOpt, choose_workers, echo_err, load_gazetteer_opt, report_loaded,
+    TypeOpt, UntilOpt, WorkersOpt, choose_workers, echo_err, load_gazetteer_opt, note_undated,
+    nothing_read, report_loaded,
 )
 from .options import (
     GeocodeCacheOpt, GeocodeOpt, GeocoderOpt, GeocoderUrlOpt, echo_geocode_summary,
@@ -144,9 +145,7 @@ def extract_cli(
         if not isinstance(item, Skipped):
             break
     if head and all(isinstance(i, Skipped) for i in head):
-        first = head[0]
-        more = f" (and {len(head) - 1} more)" if len(head) > 1 else ""
-        raise InputError(f"{first.where}: {first.reason}{more}")
+        raise nothing_read(head)
 
     def articles():
         for item in itertools.chain(head, stream):
@@ -159,11 +158,7 @@ def extract_cli(
         overwrite=overwrite, progress=False if quiet else None,
         process=pipeline_process(gazetteer=gazetteer, geocoder=online),
         keep=(lambda e: bool(filter_incidents([e], **filters))) if active else None)
-    if undated:
-        echo_err(f"note: no publication date for {len(undated)} article(s) ({undated[0]}"
-                 f"{', ...' if len(undated) > 1 else ''}); relative dates such as 'Thursday' "
-                 "stay unresolved. Give one with --date YYYY-MM-DD, front matter 'date:', an "
-                 "HTML meta tag, or a JSONL 'date' field.", quiet)
+    note_undated(undated, quiet)
     if not quiet:
         echo_geocode_summary(online)
     echo_err(summary.describe(), quiet)

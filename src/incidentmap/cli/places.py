@@ -18,7 +18,8 @@ from .options import (
 )
 from .common import (
     DateFieldOpt, DateOpt, EncodingOpt, FilesArg, GazetteerOpt, IdFieldOpt, OutputOpt,
-    OverwriteOpt, QuietOpt, TextFieldOpt, echo_err, load_gazetteer_opt, skipped_summary,
+    OverwriteOpt, QuietOpt, TextFieldOpt, echo_err, load_gazetteer_opt, nothing_read,
+    skipped_summary,
 )
 
 
@@ -127,7 +128,6 @@ def places_cli(
         incidentmap places seeds/kazakhstan-unrest-nypost-2022-01-07.txt --format jsonl
     """
     from .._io import atomic_path, check_writable
-    from ..errors import InputError
     from ..pipeline import toponyms_of
     from ..read import Skipped, read_articles
 
@@ -151,9 +151,7 @@ def places_cli(
 
     def finish(n: int) -> None:
         if n == 0 and skipped:
-            first = skipped[0]
-            more = f" (and {len(skipped) - 1} more)" if len(skipped) > 1 else ""
-            raise InputError(f"{first.where}: {first.reason}{more}")
+            raise nothing_read(skipped)
         if skipped:
             echo_err(skipped_summary(skipped), quiet)
         if not quiet:
