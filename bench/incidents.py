@@ -120,9 +120,32 @@ def match(gold: list[dict], pred: list[dict]) -> list[tuple[int, int]]:
     return out
 
 
+def _why_false(p: dict, unmatched: list[dict]) -> str:
+    """Why a prediction matched nothing: the nearest kind of unmatched annotation it resembles.
+
+    "wrong place": an unmatched annotation of its type lies over 161 km away (usually the
+    geoparser's reading); "wrong type": one within 161 km has another type; "wrong date": same
+    type and place, dates over a day apart; "background": it matches an optional event already
+    matched by another prediction, or nothing fits; "no counterpart" otherwise.
+    """
+    import datetime as dt
+    near = lambda r: p["lat"] is not None and haversine_km(r["lat"], r["lon"], p["lat"], p["lon"]) <= MAX_KM
+    same = [r for r in unmatched if r["type"] == p["type"]]
+    if any(near(r) for r in same):
+        return "wrong date"
+    if same:
+        return "wrong place"
+    if any(near(r) for r in unmatched):
+        return "wrong type"
+    if p["lat"] is None:
+        return "unplaced"
+    return "no counterpart"
+
+
 def _score(gold: list[dict], results: dict, docs: dict, errors: list, title: str) -> None:
     tp_t, n_pred_t, n_gold_t = Counter(), Counter(), Counter()
     false_on_controls = controls_with_false = n_controls = 0
+    why = Counter()
     for g in gold:
         pred = results[(g["corpus"], g["doc_id"])]
         if g["control"]:
@@ -149,7 +172,9 @@ def _score(gold: list[dict], results: dict, docs: dict, errors: list, title: str
                 continue
             n_pred_t[p["type"]] += 1
             if pi not in mp:
-                errors.append(("FALSE", g, p, None))
+                reason = _why_false(p, [r for gi, r in enumerate(g["incidents"]) if gi not in mg])
+                why[reason] += 1
+                errors.append((f"FALSE[{reason}]", g, p, None))
     print(f"== {title}: {len(gold) - n_controls} annotated documents "
           f"({sum(n_gold_t.values())} incidents) + {n_controls} control documents")
     print(f"{'type':22s} {'gold':>5s} {'pred':>5s} {'match':>5s} {'P':>6s} {'R':>6s}")
@@ -162,6 +187,9 @@ def _score(gold: list[dict], results: dict, docs: dict, errors: list, title: str
     R = tp / ngold if ngold else 0.0
     F = 2 * P * R / (P + R) if P + R else 0.0
     print(f"{'overall (type+place)':22s} {ngold:5d} {npred:5d} {tp:5d} {P:6.2f} {R:6.2f}  F1 {F:.2f}")
+    if why:
+        print("false incidents in annotated documents: "
+              + ", ".join(f"{n} {k}" for k, n in sorted(why.items(), key=lambda kv: -kv[1])))
     print(f"control documents: {false_on_controls} false incidents in {n_controls} documents "
           f"({controls_with_false} with any); per 10 controls: "
           f"{10 * false_on_controls / max(1, n_controls):.1f}")

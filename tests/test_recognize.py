@@ -193,3 +193,14 @@ def test_non_breaking_hyphen_joins_a_name_like_a_hyphen():
         ms = [m for m in recognize(text) if m.kind == "place"]
         assert [m.text for m in ms] == [f"Nur{dash}Sultan"], dash
         assert all(text[m.start:m.end] == m.text for m in ms)
+
+
+def test_a_name_with_a_middle_initial_is_a_person(gaz):
+    # The initial's period ends the capitalised run ("Ashley L." | "Evens"), so the name must
+    # carry over into the next run; a given name that is also a province ("Mary") before an
+    # initial is the person too.
+    text = ("Police arrested Ashley L. Evens, 26, of rural Paris. Later Evens was charged, and "
+            "Mary K. Bristol was questioned.")
+    assert places(text, gaz) == ["Paris"]
+    # An initial that is not between names leaves the place alone.
+    assert "Washington" in places("He lives in Washington D. C. with his wife.", gaz)

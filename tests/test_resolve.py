@@ -260,3 +260,13 @@ def test_bare_name_is_the_city_not_a_smaller_district_of_that_name(gaz):
     # "Cambridge" with nothing Australian about it is the bigger city.
     t = first(parse("Students at Cambridge University protested on Friday.", gaz), "Cambridge")
     assert t.place.kind == "city" and t.place.population >= 100_000
+
+
+def test_a_capitals_old_name_does_not_outrank_a_city_so_named_today(gaz):
+    # GeoNames lists "Philadelphia" among Amman's historical names; the capital bonus belongs
+    # to "Amman", so a bare "Philadelphia" is the US city. Former names no other sizeable
+    # place bears still find the capital.
+    t = first(parse("He robbed a drug dealer in South Philadelphia, prosecutors said.", gaz),
+              "Philadelphia")
+    assert (t.place.country_code, t.place.admin1) == ("US", "Pennsylvania")
+    assert first(parse("Protesters marched in Kiev on Sunday.", gaz), "Kiev").place.country_code == "UA"

@@ -182,6 +182,8 @@ _CONN = "|".join(_CONNECTORS)
 _RUN_RE = re.compile(rf"(?<![\w'’-])(?:{_TOKEN})(?:[ \u00a0](?:(?:{_CONN})[ \u00a0])*(?:{_TOKEN}))*")
 _TOKEN_RE = re.compile(rf"(?:{_TOKEN})|(?:{_CONN})\b")
 _POSSESSIVE_RE = re.compile(r"['’]s$|(?<=s)['’]$")
+#: A middle initial between two names: "L." in "Ashley L. Evens"; group 1 starts the surname.
+_MIDDLE_INITIAL_RE = re.compile(r"[A-Z]\.[ \u00a0]+([A-Z][a-z])")
 _PREV_WORD_RE = re.compile(r"([A-Za-z]+)(\.?)[ \u00a0]+$")
 _NEXT_QUAL_RE = re.compile(
     r",[ \u00a0]+([A-Z]\.[ ]?[A-Z][a-z]{1,3}\.|(?:[A-Z]\.[ ]?){2,}|[A-Z][a-z]{1,4}\.|[A-Z]{2}\b)")
@@ -529,16 +531,23 @@ class Recognizer:
         # document; a surname seen once as a person stays one.
         person_keys: set[str] = set()
         person_spans: set[int] = set()  # token starts that are part of a person's name
+        # A middle initial ends a run ("Ashley L." | "Evens"): the name goes on in the run
+        # that starts right after it.
+        person_goes_on_at = -1
         for r, ms in zip(runs, run_matches):
             n = len(r)
-            if not ms and not any(t.key in keys or t.text in demonyms for t in r):
-                continue  # nothing here could be taken for a place: no need to find people
-            starts_person_at = None
             first = r[0]
+            continued = first.start == person_goes_on_at
+            if not continued and not ms and not any(t.key in keys or t.text in demonyms for t in r) \
+                    and not (n > 1 and _MIDDLE_INITIAL_RE.match(text, r[-1].start)):
+                continue  # nothing here could be taken for a place: no need to find people
+            starts_person_at = 0 if continued else None
             low0 = first.text.lower().rstrip(".")
             prev = _prev_word(text, first.start)
             prev_word = prev.group(1).lower() if prev else ""
-            if low0 == "by" and n > 1 and (_sentence_initial(text, first.start)):
+            if continued:
+                pass
+            elif low0 == "by" and n > 1 and (_sentence_initial(text, first.start)):
                 starts_person_at = 1
             elif prev_word in TITLE_WORDS and prev and prev.group(1)[0].islower() and (
                     not prev.group(2) or prev_word in _ABBREV_PERIOD):
@@ -560,6 +569,8 @@ class Recognizer:
                     tl = t.text.lower().rstrip(".")
                     if tl in TITLE_WORDS and not any(m.i <= idx <= m.j for m in ms):
                         starts_person_at = idx + 1
+                    elif tl in self.given and not t.poss and _MIDDLE_INITIAL_RE.match(text, r[idx + 1].start):
+                        starts_person_at = idx  # "Mary L. Evens", "Georgia K. Smith"
                     elif tl in self.given and not t.poss:
                         covering = [m for m in ms if m.i <= idx <= m.j]
                         if not covering or (covering[0].j == idx and not only_admin_or_country(covering[0].key)):
@@ -581,6 +592,8 @@ class Recognizer:
                 t = r[idx]
                 if t.conn or t.text.lower() in ("with", "and", "for"):
                     break
+                if idx == n - 1 and idx > starts_person_at and _MIDDLE_INITIAL_RE.match(text, t.start):
+                    person_goes_on_at = _MIDDLE_INITIAL_RE.match(text, t.start).start(1)
                 person_spans.add(t.start)
                 if t.text.lower() not in self.given or idx > starts_person_at:
                     person_keys.add(t.key)

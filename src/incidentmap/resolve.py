@@ -368,8 +368,11 @@ def resolve(article: Article | str, mentions: Sequence[Mention], gazetteer: Any 
         admin_names = {a.name for a in g.cands if a.kind == "admin1"}
         # "Nevada" in a text that names Iowa is still the state, not Nevada, Iowa.
         state_named = any(name_key(a) == k for a in admin_names)
+        # Famous by this name only: "Philadelphia" is an old name of Amman, whose fame as a
+        # capital says nothing about what "Philadelphia" means today.
         g.famous = next((c.country_code for c in g.cands if c.kind == "city" and (
-            c.population >= FAMOUS_POP or (c.feature == "PPLC" and c.population >= FAMOUS_POP / 2))), None)
+            c.population >= FAMOUS_POP or (c.feature == "PPLC" and c.population >= FAMOUS_POP / 2))
+            and name_key(c.name) == k), None)
         out = []
         city_pop = max((c.population for c in g.cands if c.kind == "city"), default=-1)
         for c in g.cands:
@@ -387,6 +390,11 @@ def resolve(article: Article | str, mentions: Sequence[Mention], gazetteer: Any 
                 # Bangkok): the city is the more precise reading.
                 s += 1.5
             ck = name_key(c.name)
+            if c.feature == "PPLC" and ck != k:
+                # A capital's prominence belongs to its current name: "Philadelphia" (an old
+                # name of Amman) is the US city, while "Kiev" still finds Kyiv, which no other
+                # sizeable place is called.
+                s -= 2.0
             if c.kind in ("admin1", "country") and k != ck and f" {k} " in f" {ck} ":
                 s -= 1.5  # "Columbia" is only part of "District of Columbia"
             if ck == k:
