@@ -52,6 +52,9 @@ def test_dates_last_week_is_a_week_precision_date_in_the_previous_week():
 def test_dates_month_without_day_has_month_precision():
     d = first("Clashes erupted in December.")
     assert (d.date.year, d.date.month, d.precision) == (2021, 12, "month")
+    # Opening a sentence too: "In May" is the latest May on or before publication.
+    d = first("In May, nine people were killed.")
+    assert (d.date.year, d.date.month, d.precision) == (2021, 5, "month")
 
 
 @pytest.mark.parametrize("text", ["on Thursday", "yesterday", "on New Year's Day", "on Jan. 5",

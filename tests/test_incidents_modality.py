@@ -28,6 +28,10 @@ def reason(sentence, word):
     ("Measures to prevent looting were taken.", "looting"),
     ("Was anyone arrested?", "arrested"),
     ('"It is an attack on our citizens," he said.', "attack"),
+    ("A march in memory of the teen is planned for Thursday.", "march"),
+    ("The rally was called off after the storm.", "rally"),
+    ("Further protests are expected at the weekend.", "protests"),
+    ("A vigil will be held on Sunday.", "vigil"),
 ])
 def test_modality_blocks(sentence, word):
     assert reason(sentence, word)
@@ -38,6 +42,9 @@ def test_modality_blocks(sentence, word):
     ("Gunshots could be heard.", "Gunshots"),
     ("No one was injured in the fire.", "fire"),
     ("He vowed revenge; police arrested 20 people.", "arrested"),
+    # Planned by someone is carried out: the plan word names the author, not a prospect.
+    ("The attack was planned by two men from the town.", "attack"),
+    ("The protest, planned for weeks, drew 5,000 people.", "protest"),
 ])
 def test_modality_lets_facts_through(sentence, word):
     assert reason(sentence, word) is None

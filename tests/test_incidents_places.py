@@ -2,7 +2,9 @@
 
 from incidentmap.incidents.places import article_focus, lower_precision
 
-from _incidents_helpers import ALA_AIRPORT, ALMATY, ASTANA, KZ, RU, run, toponyms
+from incidentmap.model import Place
+
+from _incidents_helpers import ALA_AIRPORT, ALMATY, ASTANA, KZ, PARIS, RU, run, toponyms
 
 
 def only(incs, type_):
@@ -126,3 +128,28 @@ def test_places_a_gazetteer_bug_is_not_hidden_but_missing_data_is_tolerated(monk
     monkeypatch.setattr(gazetteer_mod, "load_gazetteer", lambda *a, **k: Broken(TypeError("bug")))
     with pytest.raises(TypeError):
         article_focus(toponyms(text), text)
+
+
+NG = Place("geonames:2328926", "Nigeria", "country", 10.0, 8.0, "NG", feature="PCLI")
+ABUJA = Place("geonames:2352778", "Abuja", "city", 9.06, 7.50, "NG", feature="PPLC")
+ZAMFARA = Place("geonames:2595344", "Zamfara", "admin1", 12.18, 6.24, "NG", feature="ADM1")
+NANTERRE = Place("geonames:2990611", "Nanterre", "city", 48.89, 2.20, "FR", feature="PPLA2")
+
+
+def test_places_a_dateline_yields_to_the_place_its_sentence_gives():
+    # Where the story was filed is not where the village lies; the locative reaches through
+    # "Nigeria's" to the state.
+    places = {"ABUJA": ABUJA, "Nigeria": NG, "Zamfara": ZAMFARA}
+    text = ("ABUJA, Nigeria (AP) — Gunmen killed at least 12 people in an overnight raid on a "
+            "village in northwestern Nigeria's Zamfara state, police said Tuesday.")
+    i = only(run(text, places=places), "attack")
+    assert i.place == ZAMFARA
+    # With no other place, the dateline is still the best the sentence gives.
+    i = only(run("ABUJA (AP) — Police arrested 20 protesters on Tuesday.", places=places), "arrest")
+    assert i.place == ABUJA
+
+
+def test_places_a_suburb_of_a_city_is_the_suburb():
+    places = {"Paris": PARIS, "Nanterre": NANTERRE}
+    text = "An officer shot a 17-year-old dead in the Paris suburb of Nanterre on Tuesday."
+    assert only(run(text, places=places), "attack").place == NANTERRE

@@ -26,6 +26,8 @@ def test_triggers_inflect_regular_and_irregular_verbs():
     ("The wildfire burned 2,000 acres.", "fire"),
     ("Security forces wrested control of the airport.", "seizure"),
     ("Demonstrators stormed the parliament building.", "seizure"),
+    ("Protesters stormed the official residence of the president.", "seizure"),
+    ("A crowd stormed the governor's house.", "seizure"),
     ("The army retook the town.", "seizure"),
     ("Russia sent paratroopers into the country.", "deployment"),
     ("Peacekeeping troops were sent into the republic.", "deployment"),
@@ -62,6 +64,7 @@ def test_triggers_find_each_type_in_its_phrasings(text, type_):
     ("He died of a heart attack.", "attack"),
     ("Arson investigators returned to the scene.", "arson"),
     ("The team rallied to win the game.", "protest"),
+    ("SWAT officers stormed the house where he was hiding.", "seizure"),  # a raid
 ])
 def test_triggers_ignore_look_alikes(text, not_type):
     assert not_type not in types_in(text)

@@ -56,7 +56,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("numeric", re.compile(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)\b")),
     ("mdy", re.compile(r"\b(?P<mon>" + _MONTH_RE + r")\s+" + _DAY + r"\b(?:,?\s+" + _YEAR + r"\b)?")),
     ("dmy", re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?(?P<mon>" + _MONTH_RE + r")(?:,?\s+" + _YEAR + r"\b)?")),
-    ("my", re.compile(r"\b(?:in|during|since|until|by|early|late|mid-?|of)\s+(?:early\s+|late\s+|mid-?)?"
+    ("my", re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-?|of)\s+(?:early\s+|late\s+|mid-?)?"
                       r"(?P<mon>January|February|March|April|May|June|July|August|September|"
                       r"October|November|December)(?:,?\s+" + _YEAR + r")?\b(?!\s+\d)")),
     ("holiday", re.compile(r"\b(?P<h>New Year" + _APOS + r"?s? (?:Day|Eve)|Christmas(?: Day| Eve)?|"

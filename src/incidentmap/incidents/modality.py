@@ -44,6 +44,13 @@ _NEAR_MODAL = re.compile(r"\b(?:suspected|possible|reports?\s+(?:of|that)|claims
 # case generic ("police break up any brawls that erupt").
 _PROSPECT_BEFORE = re.compile(r"\b(?:fac(?:e|es|ed|ing)|risk(?:s|ed|ing)?)\s+(?:possible\s+|likely\s+|"
                               r"potential\s+|immediate\s+)?$|\bany\s+(?:[\w-]+\s+)?$", re.I)
+# A plan stated after its noun: "a march in memory of the teen is planned for Thursday", "the
+# rally was called off", "protests are expected"; "the attack was planned by" reports an event.
+_PLAN_AFTER = re.compile(
+    r"\s(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:now\s+|also\s+|being\s+)?"
+    r"(?:planned|scheduled|expected|set|due|slated|called\s+off|proposed|feared|threatened|banned|"
+    r"cancell?ed|postponed|prevented|averted|foiled|thwarted)\b(?!\s+by\b)"
+    r"|\s(?:will|would|is\s+to|are\s+to)\s+(?:be\s+held|take\s+place|go\s+ahead)\b", re.I)
 # Modals that state a perceived fact: "gunshots could be heard", "smoke could be seen".
 _FACTUAL_MODAL = re.compile(r"\bcould\s+be\s+(?:heard|seen)\b", re.I)
 _CASE_SENSITIVE_MODALS = {"may", "will", "can"}  # "May 5", "Will Smith", "Can" are not modal
@@ -93,6 +100,9 @@ def blocked_reason(sentence: str, start: int, end: int, *, window_words: int = 9
         return "modality: " + inner.group()
     # "gunshots could be heard" has its modal after the trigger and is factual; "protests
     # could spread" puts the modal right after the noun and is not.
+    clause_end = _BOUNDARY.search(sentence, end)
+    if _PLAN_AFTER.search(sentence, end, min(end + 80, clause_end.start() if clause_end else len(sentence))):
+        return "a plan or a prospect"
     after = sentence[end:end + 40]
     m = re.match(r"\s+(?:would|could|might|may|will)\s+(?:\w+\s+)?(\w+)", after)
     if m and not _FACTUAL_MODAL.match(after.lstrip()):

@@ -24,8 +24,9 @@ __all__ = ["PlaceChoice", "choose_place", "article_focus", "lower_precision"]
 
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|inside|into|across|throughout|around|on|onto|"
                        r"toward|towards|to|within|along|over|through|of|between|and|entering|"
-                       r"reach(?:ed)?)\s+(?:the\s+)?(?:(?:city|town|village|capital|province|"
-                       r"state|region|district|county|republic|country)\s+of\s+)?"
+                       r"reach(?:ed)?)\s+(?:the\s+)?(?:(?-i:[A-Z][\w'’-]*\s+){0,2}(?:city|town|village|capital|province|"
+                       r"state|region|district|county|republic|country|suburbs?|neighbou?rhood|"
+                       r"township|enclave|outskirts)\s+of\s+)?"
                        r"(?:(?:northern|southern|eastern|western|central|downtown|north|south|"
                        r"east|west|rural|suburban|nearby)\s+)?)$", re.I)
 _FROM = re.compile(r"\b(?:from|since|left|fled|leaving|of|according\s+to|told|quoted\s+by|"
@@ -111,6 +112,16 @@ _RESIDENCE_BEFORE = re.compile(r"(?:\b\d{1,3},\s*|\bof\s+(?:[A-Z][\w.’'-]*\s+)
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+[^,;:()\n]{0,80}?\b(?:in|of|near|outside)\s+(?:the\s+)?"
                          r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?",
                          re.I)
+# A dateline says where the story was filed, not always where it happened ("ABUJA, Nigeria
+# (AP) — Gunmen killed 12 ... in northwestern Nigeria's Zamfara state"): a name in it yields to
+# any other place its sentence gives.
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:/[A-Z][A-Z.'’ -]*[A-Z.])*"
+                       r"(?:,[ \u00a0]+[A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?)?"
+                       r"(?:,?[ \u00a0]+[A-Z][a-z]{2,8}\.?[ \u00a0]+\d{1,2})?"
+                       r"[ \u00a0]*(?:\([A-Za-z .]{2,30}\)[ \u00a0]*)?(?:—|–|--|-|:)[ \u00a0]")
+_PART_OF_AFTER = re.compile(r"\s+(?:suburbs?|neighbou?rhood|district|township|enclave|outskirts)\s+of\s+[A-Z]")
+# "in northwestern Nigeria's Zamfara state": the locative reaches through the possessive.
+_POSSESSOR_BEFORE = re.compile(r"(?:[A-Z][\w.’'-]*[ \u00a0]+){0,2}[A-Z][\w.’'-]*['’]s[ \u00a0]+$")
 _STEP_DOWN = {"site": "town", "town": "region", "region": "country", "country": "country"}
 
 
@@ -237,6 +248,8 @@ def choose_place(text: str, sent_start: int, sent_end: int, trig_start: int, tri
     cands = []
     origin = None
     excluded_end = -10
+    dl = _DATELINE.match(text, sent_start, sent_end)
+    dateline_end = dl.end() if dl else -1
     for t in toponyms:
         if t.start < sent_start or t.end > sent_end or not _usable(t):
             continue
@@ -296,12 +309,19 @@ def choose_place(text: str, sent_start: int, sent_end: int, trig_start: int, tri
         score = 0.0
         site = _SITE_AFTER.match(after)
         loc = _LOCATIVE.search(before)
+        if not loc:
+            pb = _POSSESSOR_BEFORE.search(before)
+            loc = pb is not None and _LOCATIVE.search(before, 0, pb.start()) is not None
+        if t.end <= dateline_end:
+            score -= 2.5
         if loc:
             score += 3.0
         elif locative_only and not site:
             continue
         if site:
             score += 3.0
+        if _PART_OF_AFTER.match(after):
+            score -= 1.0  # "the Paris suburb of Nanterre": the name after "of" is the place
         if _EVENT_AFTER.match(after):
             # "an Adair County shooting" places the shooting; "a man charged in an Indiana
             # homicide has been captured" places the homicide, not the capture.

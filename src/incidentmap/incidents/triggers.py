@@ -269,6 +269,12 @@ _t("seizure", "taken", _v("storm", only=("stormed", "storming", "storms")) +
    r"(?!\s+(?:into\s+|in\s+|through\s+)?(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?(?:apartment|house|home|residence|"
    r"hideout|room|flat|car|vehicle|stage|field|pitch|court|bus|plane)s?\b)",
    strength=0.8)
+# ... but a seat of power stormed is taken, whoever lives there ("stormed the official residence
+# of President Rajapaksa", "stormed the governor's house").
+_t("seizure", "taken", _v("storm", only=("stormed", "storming")) + r"\s+(?:into\s+)?(?:the\s+)?"
+   r"(?:(?:official|presidential|royal|prime\s+minister['’]s|president['’]s|governor['’]s|mayor['’]s|"
+   r"king['’]s|leader['’]s|state)\s+){1,2}(?:residences?|homes?|house|palace|offices?|compound|"
+   r"mansion|quarters)\b", strength=0.8)
 _t("seizure", "taken", r"(?:took|taken|take|taking|seized|seize|seizing|wrested|gained|assumed)\s+"
    r"control\s+of|" + _v("seize", "capture", "occupy") + r"\s+" + _SMALLGAP + _SITE + r"|"
    r"took over\s+" + _SMALLGAP + _SITE + r"|overr(?:a|u)n\s+" + _SMALLGAP + _SITE, strength=0.8)
