@@ -195,3 +195,11 @@ def test_find_deaths_after_violence_in_the_article_are_a_casualty_report():
 def test_find_bare_deaths_with_no_violence_anywhere_are_not_an_incident():
     # Could as well be a road accident or a flood: not an incident without a violent frame.
     assert run("Officials said that at least 164 people were killed across Kazakhstan.") == []
+
+
+def test_markets_rallying_are_no_protest():
+    from _incidents_helpers import run as run_
+    assert run_("The dollar rallied against major currencies in Paris on Tuesday.") == []
+    assert run_("Stocks staged a late rally in Paris as investors cheered the rate cut.") == []
+    assert [i.type for i in run_("Thousands of workers rallied in Paris against the pension reform.")] \
+        == ["protest"]

@@ -1,5 +1,7 @@
 """The place of occurrence: locatives, possessive sites, nationalities, movements, context."""
 
+import datetime as dt
+
 from incidentmap.incidents.places import article_focus, lower_precision
 
 from incidentmap.model import Place
@@ -153,3 +155,18 @@ def test_places_a_suburb_of_a_city_is_the_suburb():
     places = {"Paris": PARIS, "Nanterre": NANTERRE}
     text = "An officer shot a 17-year-old dead in the Paris suburb of Nanterre on Tuesday."
     assert only(run(text, places=places), "attack").place == NANTERRE
+
+
+IR = Place("geonames:130758", "Iran", "country", 32.0, 53.0, "IR", feature="PCLI")
+TEHRAN = Place("geonames:112931", "Tehran", "city", 35.69, 51.42, "IR", feature="PPLC")
+DUBAI = Place("geonames:292223", "Dubai", "city", 25.07, 55.17, "AE", feature="PPLA")
+
+
+def test_places_a_dateline_abroad_is_not_the_place_and_a_shutdown_is_the_countrys():
+    places = {"DUBAI": DUBAI, "Iran": IR, "Tehran": TEHRAN}
+    text = ("DUBAI, Sept 22 (Reuters) - Authorities restricted access to the internet on "
+            "Thursday.\n\nProtests have spread across Iran. Demonstrators in Tehran chanted slogans "
+            "against the government. Protesters in Tehran set fire to police cars.")
+    incs = run(text, published=dt.date(2022, 9, 22), places=places)
+    assert only(incs, "comms_shutdown").place == IR
+    assert all(i.place != DUBAI for i in incs)

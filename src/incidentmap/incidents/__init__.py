@@ -75,6 +75,12 @@ _AHEAD_DATE = re.compile(r"\b(?:scheduled|will|shall|appear|appears|set\s+for|du
                          r"plans?|until|postponed|adjourned|hearing|court)\b[^.;]{0,35}$", re.I)
 _LEGAL_MODALITY = re.compile(r"charge|accused|counts? of|suspicion|in connection|related to|guilty|"
                              r"convicted|on trial|sentenced")
+# Markets rally and strike too; people protest.
+_MARKETS = re.compile(r"\b(?:dollar|euro|yen|sterling|pound|currenc(?:y|ies)|stocks?|shares|equities|"
+                      r"bonds?|yields?|markets?|index|indices|nasdaq|dow|s&p|ftse|nikkei|futures|"
+                      r"prices|oil|gold|bitcoin|investors|traders)\b", re.I)
+_CROWD = re.compile(r"\b(?:protest\w*|demonstrat\w*|marchers|crowds?|activists|supporters|workers|"
+                    r"union|students|police|slogans?|placards?|banners?)\b", re.I)
 _TERMINAL = re.compile(r"[.!?][\"'”’)]*\s*$")
 _DATE_STEP = {"day": "week", "week": "month", "month": "unknown", "unknown": "unknown"}
 
@@ -222,6 +228,8 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
             continue  # "the gun went off accidentally": no one attacked anyone
         if tr.type == "casualty_report" and _SUMMARY.search(st):
             continue
+        if tr.type == "protest" and _MARKETS.search(st) and not _CROWD.search(st):
+            continue  # "the dollar rallied against major currencies", "stocks staged a rally"
         if tr.subtype == "assault" and _ANIMAL.search(st):
             continue  # "the worst bee attack", "a horse was attacked": not violence between people
         if tr.subtype == "assault" and _PROPERTY_BEFORE.search(text, max(sent.start, tr.start - 50),
@@ -329,6 +337,10 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
         movement = typ == "deployment"
         pc = choose_place(text, sent.start, sent.end, tr.start, tr.end, by_sent.get(sent.index, []),
                           movement=movement, country=country)
+        if (pc is None or pc.place is None) and typ == "comms_shutdown" and country is not None:
+            # A network is cut by a national operator or government: without a place of its
+            # own, a shutdown is the country's, not the town the article dwells on.
+            pc = PlaceChoice(country, "country", None, pc.origin if pc else None, explicit=False)
         if pc is None or pc.place is None:
             inherited = None
             if recent_places:

@@ -35,9 +35,9 @@ _SITE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:main\s+|international\s+|central\s
                          r"(?P<site>airport|square|palace|residence|station|port|university|"
                          r"parliament|embassy|base|city hall|market|stadium)\b"
                          r"(?!\s+(?:road|highway|bypass|hotel|motorway|expressway|parkway|bus|train))", re.I)
-_COUNTRY_ANAPHORA = re.compile(r"\b(?:nationwide|countrywide|across the country|throughout the "
-                               r"country|across the nation|in the country|into the country|"
-                               r"the republic|the nation(?!al)|all over the country)\b", re.I)
+_COUNTRY_ANAPHORA = re.compile(r"\b(?:nationwide|countrywide|across (?:much of |most of |parts of )?the country|"
+                               r"throughout the country|across the nation|in (?:much of |most of |parts of )?the country|"
+                               r"into the country|the republic|the nation(?!al)|all over the country)\b", re.I)
 _NATIONWIDE = re.compile(r"\b(?:nationwide|countrywide|across the country|throughout the country|"
                          r"across the nation|all over the country)\b", re.I)
 # A toponym right before an organisation or a group of forces describes who, not where ("US
@@ -313,6 +313,8 @@ def choose_place(text: str, sent_start: int, sent_end: int, trig_start: int, tri
             pb = _POSSESSOR_BEFORE.search(before)
             loc = pb is not None and _LOCATIVE.search(before, 0, pb.start()) is not None
         if t.end <= dateline_end:
+            if country is not None and t.place.country_code != country.country_code:
+                continue  # "DUBAI (Reuters) - Iranian authorities ...": filed from abroad
             score -= 2.5
         if loc:
             score += 3.0
