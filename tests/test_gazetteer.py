@@ -382,3 +382,11 @@ def test_no_shape_part_wraps_the_globe_except_antarctica(gaz):
                    for part in getattr(shape, "geoms", [shape])
                    if part.bounds[2] - part.bounds[0] > 300})
     assert wide == ["AQ"]
+
+
+def test_capital_of_a_country():
+    from incidentmap.gazetteer import load_gazetteer
+    g = load_gazetteer()
+    assert g.capital("KZ").name == "Astana"
+    assert g.capital("sd").name == "Khartoum"
+    assert g.capital("XX") is None

@@ -203,3 +203,16 @@ def test_markets_rallying_are_no_protest():
     assert run_("Stocks staged a late rally in Paris as investors cheered the rate cut.") == []
     assert [i.type for i in run_("Thousands of workers rallied in Paris against the pension reform.")] \
         == ["protest"]
+
+
+
+def test_clashes_after_a_battle_are_more_of_the_fighting():
+    from _incidents_helpers import run as run_
+    text = ("Fighting between the army and paramilitary forces raged in Almaty on Monday, with heavy "
+            "gunfire heard near the army headquarters. At least 185 people have been killed since "
+            "the clashes began in Almaty on Saturday.")
+    types = sorted(i.type for i in run_(text))
+    assert "riot" not in types and "attack" not in types
+    assert "armed_clash" in types
+    # Clashes of protesters with police stay a riot.
+    assert [i.type for i in run_("Protesters clashed with police in Almaty on Monday.")] == ["riot"]

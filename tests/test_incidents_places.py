@@ -170,3 +170,14 @@ def test_places_a_dateline_abroad_is_not_the_place_and_a_shutdown_is_the_country
     incs = run(text, published=dt.date(2022, 9, 22), places=places)
     assert only(incs, "comms_shutdown").place == IR
     assert all(i.place != DUBAI for i in incs)
+
+
+
+def test_places_the_capital_is_the_capital_of_the_article_country():
+    # The gazetteer knows each country's capital: "in parts of the capital" of an article
+    # about Kazakhstan is Astana.
+    text = ("Unrest spread across Kazakhstan on Monday, and Kazakhstan's government resigned. "
+            "Internet service was disrupted in parts of the capital.")
+    assert only(run(text), "comms_shutdown").place.geonameid == 1526273  # Astana
+    # "the capital of X" names its own place; "capital punishment" no place at all.
+    assert run("Internet service was disrupted in the capital of Kazakhstan.")[0].place.name != "Astana"

@@ -290,6 +290,19 @@ class Gazetteer:
         row = cur.fetchone()
         return dict(zip([d[0] for d in cur.description], row)) if row else None
 
+    def capital(self, cc: str) -> Place | None:
+        """The capital city of country ``cc`` (ISO alpha-2), or ``None`` when GeoNames names none.
+
+        >>> load_gazetteer().capital("KZ").name  # doctest: +SKIP
+        'Astana'
+        """
+        row = self._db.execute("SELECT capital_rowid FROM countries WHERE cc = ?",
+                               ((cc or "").upper(),)).fetchone()
+        if not row or row[0] is None:
+            return None
+        prow = self._db.execute(f"SELECT {_COLS} FROM places WHERE rowid = ?", (row[0],)).fetchone()
+        return self._place(prow) if prow else None
+
     def countries(self) -> list[Place]:
         """Every bundled country, by code."""
         rows = self._db.execute(f"SELECT {_COLS} FROM places WHERE kind = 0 ORDER BY country_code")

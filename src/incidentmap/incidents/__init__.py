@@ -147,6 +147,7 @@ def find_incidents(article: Article, toponyms: list[Toponym], *,
     body_started = False
     body_index: int | None = None  # the first sentence that is not a headline
     violence_told = False  # a violent event reported before: "the attack" may refer to it
+    armed_told = False  # an armed clash reported before: later "clashes" are more of the fighting
     for sent in sentences:
         s_trigs: list[TriggerMatch] = []
         while ti < len(triggers) and triggers[ti].start < sent.end:
@@ -170,9 +171,10 @@ def find_incidents(article: Article, toponyms: list[Toponym], *,
             body_index = sent.index
         sent_cands = _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
                                           focus, country, recent_places, demonyms, sentences, ctx,
-                                          violence_told)
+                                          violence_told, armed_told)
         cands.extend(sent_cands)
         violence_told = violence_told or any(c.type in VIOLENT for c in sent_cands)
+        armed_told = armed_told or any(c.type == "armed_clash" for c in sent_cands)
         # Context for the sentences that follow.
         resolved = [d for d in s_dates if d.date is not None and not d.future]
         if resolved:
@@ -209,7 +211,7 @@ def find_incidents(article: Article, toponyms: list[Toponym], *,
 
 def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent, focus, country,
                          recent_places, demonyms, sentences, ctx: DocContext,
-                         violence_told: bool = False) -> list[Candidate]:
+                         violence_told: bool = False, armed_told: bool = False) -> list[Candidate]:
     text = article.text
     st = sent.text
     quotes = quoted_spans(st)
@@ -264,12 +266,16 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
         r"\b(?:militants?|rebels?|insurgents?|gunmen|fighters|troops|soldiers|army)\b", st, re.I)
     retyped = []
     for t in live:
-        if t.type == "riot" and t.subtype == "clash" and armed and not re.search(
-                r"\b(?:protesters|demonstrators|rioters|crowds?|youths|fans|students)\b", st, re.I):
+        if t.type == "riot" and t.subtype == "clash" and (armed or armed_told) and not re.search(
+                r"\b(?:protest\w*|demonstrat\w*|rioters|crowds?|mobs?|youths|fans|students|police)\b", st, re.I):
             t = TriggerMatch(replace(t.trigger, type="armed_clash", subtype="armed clash"), t.start, t.end, t.text)
         retyped.append(t)
     live = retyped
     types = {tr.type for tr in live}
+    if "armed_clash" in types:
+        # "Fighting raged ... with heavy gunfire heard": the shots are the battle's.
+        live = [t for t in live if not (t.type == "attack" and t.subtype == "shooting")]
+        types = {tr.type for tr in live}
     if "riot" in types:
         live = [t for t in live if not (t.type == "protest" and t.subtype != "intervention")]
     neg = lambda s, e: (blocked_reason(st, s, e, quoted=quotes) or "").startswith("negated")

@@ -38,6 +38,12 @@ _SITE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:main\s+|international\s+|central\s
 _COUNTRY_ANAPHORA = re.compile(r"\b(?:nationwide|countrywide|across (?:much of |most of |parts of )?the country|"
                                r"throughout the country|across the nation|in (?:much of |most of |parts of )?the country|"
                                r"into the country|the republic|the nation(?!al)|all over the country)\b", re.I)
+# "in the capital", "parts of the capital": the capital of the country the article is about
+# (not "the capital of Kenya", which names its own place, nor "capital punishment").
+_CAPITAL_ANAPHORA = re.compile(r"\b(?:in|across|around|near|outside|into|to|through|throughout|"
+                               r"parts\s+of|streets\s+of|outskirts\s+of|centre\s+of|center\s+of)\s+"
+                               r"(?P<c>the\s+(?:country['’]s\s+|nation['’]s\s+)?capital)\b(?!\s+(?:of|city\s+of)\b)"
+                               r"(?!,?\s+[A-Z])", re.I)
 _NATIONWIDE = re.compile(r"\b(?:nationwide|countrywide|across the country|throughout the country|"
                          r"across the nation|all over the country)\b", re.I)
 # A toponym right before an organisation or a group of forces describes who, not where ("US
@@ -208,6 +214,18 @@ def _country(cc: str) -> Place | None:
         return None
 
 
+def _capital(cc: str | None) -> Place | None:
+    try:
+        from ..gazetteer import load_gazetteer
+    except ImportError:
+        return None
+    try:
+        capital_of = getattr(load_gazetteer(), "capital", None)
+        return capital_of(cc) if capital_of is not None and cc else None
+    except _MISSING_DATA:  # a gazetteer without capitals only costs "the capital"
+        return None
+
+
 def _as_city(t: Toponym) -> Place:
     """An admin1 that shares its name and centre with a city (Almaty, Moscow, Tashkent: cities
     with the status of a province) is, as the place of an incident, the city."""
@@ -363,6 +381,11 @@ def choose_place(text: str, sent_start: int, sent_end: int, trig_start: int, tri
         return PlaceChoice(place, precision, ptext, origin, explicit=True, base=_as_city(t),
                            resolution=t.confidence)
     sent = text[sent_start:sent_end]
+    cap = _CAPITAL_ANAPHORA.search(sent)
+    if cap and country is not None and country.kind == "country":
+        capital = _capital(country.country_code)
+        if capital is not None:
+            return PlaceChoice(capital, capital.precision, cap.group("c"), origin, explicit=True)
     m = _COUNTRY_ANAPHORA.search(sent)
     if m and country is not None:
         if origin is not None and origin.id == country.id:
