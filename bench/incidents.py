@@ -32,6 +32,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import math
 import sys
@@ -44,6 +45,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(REPO / "src"))
 DEFAULT_DIR = (REPO / ".." / "shared" / "bench" / "geoparse").resolve()
 GOLD = HERE / "incidents_gold.jsonl"
+WIRE = HERE / "wire"
 FILES = {"lgl": "lgl.dev.jsonl", "geowebnews": "geowebnews.dev.jsonl", "tr-news": "tr-news.dev.jsonl"}
 MAX_KM = 161.0
 
@@ -76,6 +78,23 @@ def load_texts(folder: Path, wanted: set[tuple[str, str]]) -> dict[tuple[str, st
                 if (corpus, d["id"]) in wanted:
                     docs[(corpus, d["id"])] = d
     return docs
+
+
+def load_wire(folder: Path) -> tuple[list[dict], dict[tuple[str, str], dict]]:
+    """The articles written for the bench (``bench/wire/*.jsonl``): text, publication date and
+    annotations in one record each; their split is the file's name."""
+    gold, docs = [], {}
+    for path in sorted(folder.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            key = ("wire", rec["id"])
+            gold.append({"corpus": "wire", "doc_id": rec["id"], "control": rec["control"],
+                         "incidents": rec["incidents"], "split": path.stem})
+            docs[key] = {"id": rec["id"], "text": rec["text"], "published": rec.get("published"),
+                         "toponyms": []}
+    return gold, docs
 
 
 def gold_toponyms(doc: dict):
@@ -231,6 +250,8 @@ def main(argv=None) -> int:
     ap.add_argument("--curve", action="store_true",
                     help="precision / recall / false incidents on controls at each confidence cut "
                          "(extracts with min_confidence=0 and cuts afterwards)")
+    ap.add_argument("--no-wire", action="store_true",
+                    help="leave out the articles written for the bench (bench/wire/)")
     args = ap.parse_args(argv)
 
     from incidentmap.incidents import find_incidents
@@ -238,6 +259,10 @@ def main(argv=None) -> int:
 
     gold = load_gold(args.gold)
     docs = load_texts(args.dir, {(g["corpus"], g["doc_id"]) for g in gold})
+    if not args.no_wire and not args.gold_places:  # the written articles have no gold toponyms
+        wire_gold, wire_docs = load_wire(WIRE)
+        gold += wire_gold
+        docs.update(wire_docs)
     if not args.gold_places:
         from incidentmap.gazetteer import load_gazetteer
         from incidentmap.recognize import recognize
@@ -250,7 +275,9 @@ def main(argv=None) -> int:
     n_bytes = 0
     for g in gold:
         d = docs[(g["corpus"], g["doc_id"])]
-        art = Article(id=f"{g['corpus']}:{g['doc_id']}", text=d["text"])
+        pub = d.get("published")
+        art = Article(id=f"{g['corpus']}:{g['doc_id']}", text=d["text"],
+                      published=dt.date.fromisoformat(pub) if pub else None)
         n_bytes += len(d["text"].encode("utf-8"))
         t0 = time.perf_counter()
         tops = gold_toponyms(d) if args.gold_places else resolve(art, recognize(art, gaz), gaz)

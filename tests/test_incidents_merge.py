@@ -93,3 +93,27 @@ def test_merge_into_one_coordinated_twin_leaves_the_other_twin_alone():
     out = merge_candidates([almaty, astana, later])
     by_place = {c.place.place.name: [a.text for a in c.actors] for c in out}
     assert by_place == {"Almaty": ["Students"], "Astana": ["Students", "farmers"]}
+
+
+
+def test_a_second_fire_is_another_incident():
+    from _incidents_helpers import run as run_
+    text = ("A fire early Sunday destroyed a church in Almaty. No one was inside. A second, smaller "
+            "fire was reported at a vacant house in Almaty about an hour later.")
+    assert [i.type for i in run_(text)] == ["fire", "fire"]
+    # Told again without "second", it is the same fire.
+    text = ("A fire early Sunday destroyed a church in Almaty. The fire was put out by dawn in Almaty.")
+    assert [i.type for i in run_(text)] == ["fire"]
+
+
+def test_a_date_across_after_belongs_to_the_other_event():
+    # "arrested Tuesday night after a woman was stabbed": Tuesday dates the arrest, so the
+    # stabbing told later with its own day ("Monday") is one stabbing, not two.
+    from _incidents_helpers import run as run_
+    import datetime as dt
+    text = ("A man was arrested in Almaty on Tuesday night after a woman was stabbed outside a bar. "
+            "Officers found the victim with several stab wounds in Almaty at 11:30 p.m. Monday.")
+    incs = run_(text, published=dt.date(2022, 1, 12))
+    assert sorted(i.type for i in incs) == ["arrest", "attack"]
+    attack = next(i for i in incs if i.type == "attack")
+    assert attack.date == dt.date(2022, 1, 10) and len(attack.evidence) == 2

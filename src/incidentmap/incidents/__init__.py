@@ -56,6 +56,10 @@ _DETERMINED = re.compile(r"\b(?:an?|the|this|that|these|those|its|their|his|her|
 # "the blast", "the attack", "the arrests": a definite noun refers back to an event told before.
 _ANAPHORA = re.compile(r"(?:\b(?:the|this|that|these|those|such|his|her|their|its)|[\w]['’]s)\s+"
                        r"(?:[\w-]+\s+){0,2}$", re.I)
+# "a second fire", "another attack", "a separate shooting": a new event, not one told again.
+_ANOTHER = re.compile(r"(?:a\s+(?:second|third|fourth|separate|new|further)|another)\b", re.I)
+_ANOTHER_BEFORE = re.compile(r"\b(?:a\s+(?:second|third|fourth|separate|new|further)|another)"
+                             r"(?:,?\s+[\w-]+)?,?\s+$", re.I)
 _VERBAL = re.compile(r"(?:was|were|been|got|had|has|have)\b|\w+ed\b|(?:shot|hit|struck|set|"
                      r"took|fought|burnt|sent|stabbed|seized)\b", re.I)
 # Deaths and injuries are a casualty report of this taxonomy only amid violence or unrest.
@@ -94,10 +98,19 @@ def _is_header(s: Sentence, body_started: bool, first_in_paragraph: bool) -> boo
     return not body_started or (first_in_paragraph and len(s.text.split()) < 10)
 
 
-def _date_for(trig: TriggerMatch, sent_dates: list[DateMention]) -> DateMention | None:
+# A temporal conjunction between a trigger and a date puts them in two events: "was arrested
+# Tuesday night after a woman was stabbed" does not date the stabbing.
+_OTHER_EVENT_BETWEEN = re.compile(r"\b(?:after|before|following|since|until|when|weeks?\s+after|"
+                                  r"days?\s+after)\b|;", re.I)
+
+
+def _date_for(trig: TriggerMatch, sent_dates: list[DateMention], text: str = "") -> DateMention | None:
     best, best_d = None, None
     for d in sent_dates:
         dist = d.start - trig.end if d.start >= trig.end else trig.start - d.end
+        if text and (_OTHER_EVENT_BETWEEN.search(text, d.end, trig.start) if d.end <= trig.start
+                     else _OTHER_EVENT_BETWEEN.search(text, trig.end, d.start)):
+            continue
         if best_d is None or dist < best_d:
             best, best_d = d, dist
     return best
@@ -243,7 +256,7 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
                 text, max(sent.start, tr.start - 40), tr.start):
             # A bare plural or noun without determiner is generic ("lone wolf attacks").
             continue
-        d = _date_for(tr, s_dates)
+        d = _date_for(tr, s_dates, text)
         if d is not None and d.future:
             continue
         rs, re_ = tr.start - sent.start, tr.end - sent.start
@@ -322,14 +335,14 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
     # Group triggers: one candidate per (type, date) in a sentence.
     groups: dict[tuple, list[TriggerMatch]] = {}
     for t in live:
-        d = _date_for(t, s_dates)
+        d = _date_for(t, s_dates, text)
         key = (t.type, d.start if d is not None else None)
         groups.setdefault(key, []).append(t)
 
     out: list[Candidate] = []
     for (typ, _), trs in groups.items():
         tr = trs[0]
-        d = _date_for(tr, s_dates)
+        d = _date_for(tr, s_dates, text)
         unresolved = False
         if d is not None:
             date, prec, explicit = d.date, (d.precision if d.date else "unknown"), True
@@ -405,6 +418,8 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
             c.day_key = _day_key(d.text)
         # Only a noun refers back ("the blast"); a verb after a definite subject does not
         # ("The man assaulted a woman").
+        c.distinct = any(_ANOTHER.match(t.text) or _ANOTHER_BEFORE.search(text, max(sent.start, t.start - 40),
+                                                                           t.start) for t in trs)
         c.anaphoric = any((_ANAPHORA.search(text, max(sent.start, t.start - 30), t.start)
                            and not _VERBAL.match(t.text))
                           or re.match(r"(?:the|this|that)\s", t.text, re.I) for t in trs)

@@ -51,6 +51,7 @@ class Candidate:
     evidence: list[Sentence] = field(default_factory=list)
     confidence: float = 0.5
     anaphoric: bool = False
+    distinct: bool = False  # told as another event: "a second fire", "another attack"
     day_key: str | None = None  # the day as written, when it cannot be resolved
 
 
@@ -139,6 +140,9 @@ def _merge_told_twice(cands: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for c in cands:
         target = None
+        if c.distinct:
+            out.append(c)
+            continue
         if c.anaphoric:
             # "the blast", "the attack": the event told just before, wherever it was placed;
             # "the attack" may name a bombing or a shooting told before.

@@ -141,6 +141,10 @@ _t("fire", "fire", r"(?:a|the|an|house|home|apartment|structure|brush|grass|fore
    r"major|early-morning|overnight|morning|afternoon|night|(?:\w+-)?alarm|electrical|"
    r"suspicious|that|this|garage|barn|mobile home|trailer|restaurant|business|blazing|"
    r"raging|two|three|several|the two|separate)\s+fires?" + _FIRE_NOT, strength=0.6)
+# "A second, smaller fire was reported two blocks away": another blaze, told as such.
+_t("fire", "fire", r"(?:a\s+(?:second|third|new|separate|smaller|larger|bigger|similar)|another)"
+   r"(?:,?\s+(?:smaller|larger|bigger|separate|small|large|major|minor|house|brush|grass))?\s+fires?"
+   + _FIRE_NOT, strength=0.6)
 _t("fire", "fire", r"fires?\s+(?:broke out|erupted|destroyed|gutted|ripped|engulfed|swept|"
    r"spread|damaged|started|burned|burnt|killed|injured|consumed|raged|tore)")
 _t("fire", "fire", r"blazes?|infernos?|wildfires?|bushfires?|forest fires?|wild ?land fires?|"
