@@ -430,7 +430,7 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
             # ACLED codes them.
             for other in _coordinated(text, pc, by_sent.get(sent.index, [])):
                 twin = replace(c, place=PlaceChoice(other, other.precision, None, None, True, other),
-                               evidence=[sent], extra=dict(extra))
+                               evidence=[sent], extra=dict(extra), listed=True)
                 out.append(twin)
 
     # Counts go to the incident that caused them (or the casualty report).

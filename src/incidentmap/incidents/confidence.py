@@ -97,9 +97,10 @@ def rescore(c: Candidate, frame: str, body_index: int, focus: Place | None = Non
             conf -= 0.10 if physical else 0.25
         elif not physical:
             conf -= 0.10
-    if n < 3 and agrees(c.place.place if c.place else None, focus) is False:
+    if n < 3 and not c.listed and agrees(c.place.place if c.place else None, focus) is False:
         # Placed away from where the article is about, and told at most twice: more often a
-        # misread name, a comparison or an old event than the news.
+        # misread name, a comparison or an old event than the news (a place listed beside the
+        # event's own, "in Nanterre, Lille and Toulouse", is neither).
         conf -= 0.15
     return max(0.0, min(0.95, conf))
 

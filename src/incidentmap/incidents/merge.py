@@ -52,6 +52,7 @@ class Candidate:
     confidence: float = 0.5
     anaphoric: bool = False
     distinct: bool = False  # told as another event: "a second fire", "another attack"
+    listed: bool = False  # one of several places listed for one trigger ("in X, Y and Z")
     day_key: str | None = None  # the day as written, when it cannot be resolved
 
 
