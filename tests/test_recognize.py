@@ -204,3 +204,12 @@ def test_a_name_with_a_middle_initial_is_a_person(gaz):
     assert places(text, gaz) == ["Paris"]
     # An initial that is not between names leaves the place alone.
     assert "Washington" in places("He lives in Washington D. C. with his wife.", gaz)
+
+
+def test_a_car_is_not_a_place(gaz):
+    # Makes and models that are also towns: "Pontiac", "Lincoln", "Santa Fe", "Durango".
+    text = ("The driver of a silver Pontiac Grand Prix was shot in Detroit. He had fled in a "
+            "Hyundai Santa Fe and a 2004 Lincoln Town Car, then a Dodge Durango.")
+    assert places(text, gaz) == ["Detroit"]
+    # The towns themselves stay places.
+    assert places("Police in Pontiac said a man drove to Lincoln, Neb.", gaz)[:2] == ["Pontiac", "Lincoln"]

@@ -266,6 +266,33 @@ _AMP_BEFORE_RE = re.compile(r"&[ \u00a0]*$")
 _CAP_WORD_BEFORE_RE = re.compile(r"[A-Z][\w'’.-]*[ \u00a0]+$")
 
 
+#: Car makes: a name right after one is a model ("Hyundai Tucson", "Chevrolet Tahoe", "Dodge
+#: Durango"), and a make that is also a town ("Pontiac", "Lincoln") is the car after a colour
+#: or a model year, or before a model ("a silver Pontiac Grand Prix", "a 2004 Lincoln Town Car").
+CAR_MAKES = frozenset("""
+chevrolet chevy ford toyota honda nissan hyundai kia dodge gmc buick cadillac pontiac chrysler
+jeep lincoln mercury mazda subaru volkswagen vw bmw mercedes mercedes-benz audi lexus acura
+infiniti volvo mitsubishi saturn plymouth oldsmobile suzuki isuzu porsche tesla ram
+""".split())
+_CAR_BEFORE_RE = re.compile(
+    r"(?:\b(?:19|20)\d\d|\b(?:silver|black|white|red|blue|gr[ae]y|green|tan|maroon|gold|beige|"
+    r"dark|light|brown|burgundy|purple|orange|yellow|champagne|stolen|rented|rental|unmarked|"
+    r"used|new|older|late-model))[ \u00a0]+$", re.I)
+
+
+def _is_vehicle(text: str, start: int, end: int, run: list, i: int, j: int) -> bool:
+    """Whether the name at ``start:end`` (tokens ``i..j`` of ``run``) names a car, not a place."""
+    if i > 0 and run[i - 1].text.lower() in CAR_MAKES:
+        return True  # the model after its make
+    prev = _prev_word(text, start)
+    if prev is not None and prev.group(1).lower() in CAR_MAKES and not prev.group(2):
+        return True
+    if text[start:end].lower() in CAR_MAKES:
+        after_cap = j + 1 < len(run) and not run[j + 1].conn
+        return after_cap or bool(_CAR_BEFORE_RE.search(text, max(0, start - 25), start))
+    return False
+
+
 def _prev_word(text: str, pos: int) -> re.Match | None:
     """The word before ``pos`` (with its period, if any) as a match of :data:`_PREV_WORD_RE`.
 
@@ -651,6 +678,8 @@ class Recognizer:
                 in_caps = self._line_caps(text, m.start, caps_cache)
                 if m.key in person_keys and qual is None and not is_strong:
                     continue
+                if qual is None and _is_vehicle(text, m.start, m.end, r, m.i, m.j):
+                    continue  # "a silver Pontiac Grand Prix", "a Hyundai Santa Fe"
                 # Acronyms in running text ("CNN", "AP") are places only as countries, states
                 # or a dateline ("CHARLESTON, W.Va. --", "NEWARK --").
                 dateline = False
