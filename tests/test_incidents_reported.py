@@ -222,3 +222,13 @@ def test_reported_weekday_and_undated_month_day_may_be_one_day():
     text = ("Four officers were shot in Almaty on Saturday. Police said two officers were gunned "
             "down March 21 in Almaty.")
     assert len([i for i in run(text, published=None) if i.type == "attack"]) == 1
+
+
+def test_a_film_or_programme_retelling_events_is_no_news():
+    from _incidents_helpers import run as run_
+    assert run_("This week the documentary examines the crimes of two brothers who burned down "
+                "three synagogues in Almaty.") == []
+    assert run_("A new film about the 1986 riots in Almaty opened on Friday.") == []
+    # A real event in an article about a film is still one.
+    assert [i.type for i in run_("Police arrested two men in Almaty on Friday after a film "
+                                 "screening turned violent.")] == ["arrest"]

@@ -116,6 +116,15 @@ _GENERIC = re.compile(r"\b(?:are|is|were|was|have been|has been)\s+(?:\w+\s+)?(?
                       r"rare|routine|commonplace|regular|uncommon)\b|\b(?:often|usually|"
                       r"routinely|regularly|frequently|typically|increasingly|sometimes|rarely)\b|"
                       r"\baccustomed to\b|\bprone to\b", re.I)
+# A film, book or programme that tells of events: the events are its subject, not news
+# ("This week Pandora's Box examines the crimes ...", "a documentary about the 1992 riots").
+_RETELLING = re.compile(
+    r"\b(?:documentary|docuseries|film|movie|episode|miniseries|series|book|novel|memoir|podcast|"
+    r"play|musical|exhibition|exhibit|programme|program|show)\b[^.;]{0,60}?\b(?:examines|explores|"
+    r"recounts|chronicles|depicts|portrays|dramati[sz]es|revisits|retells|recalls|looks back at|"
+    r"tells the story of|is about|about the)\b|\b(?:examines|explores|recounts|chronicles|depicts|"
+    r"portrays|dramati[sz]es|revisits|retells)\s+the\s+(?:crimes?|events?|story|history|"
+    r"killings?|murders?|riots?|massacre|attacks?|bombings?|siege|uprising)\b", re.I)
 _RECENT = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
                      r"today|tonight|last night|this morning|this afternoon|this evening|"
                      r"overnight)\b", re.I)
@@ -203,6 +212,8 @@ def background_reason(sentence: Sentence, start: int, end: int, trig_type: str,
         return "retracted belief"
     if _GENERIC.search(clause):
         return "habitual, not an event"
+    if _RETELLING.search(st):
+        return "a retelling: " + _RETELLING.search(st).group().lower()
     old = _OLD.search(clause) or _OLD_BEFORE.search(st, max(0, start - 80), start)
     if old:
         return "earlier than the news: " + old.group().lower()
