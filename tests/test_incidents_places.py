@@ -181,3 +181,10 @@ def test_places_the_capital_is_the_capital_of_the_article_country():
     assert only(run(text), "comms_shutdown").place.geonameid == 1526273  # Astana
     # "the capital of X" names its own place; "capital punishment" no place at all.
     assert run("Internet service was disrupted in the capital of Kazakhstan.")[0].place.name != "Astana"
+
+
+
+def test_places_a_region_named_after_its_countrys_possessive_is_the_place():
+    places = {"Kazakhstan": KZ, "Almaty": ALMATY}
+    text = "Troops shelled villages in Kazakhstan's southeastern Almaty region overnight, killing four."
+    assert only(run(text, places=places), "explosion").place == ALMATY

@@ -127,7 +127,10 @@ _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:/[A-Z][A-Z.'’ -]*[A-Z.])*"
                        r"[ \u00a0]*(?:\([A-Za-z .]{2,30}\)[ \u00a0]*)?(?:—|–|--|-|:)[ \u00a0]")
 _PART_OF_AFTER = re.compile(r"\s+(?:suburbs?|neighbou?rhood|district|township|enclave|outskirts)\s+of\s+[A-Z]")
 # "in northwestern Nigeria's Zamfara state": the locative reaches through the possessive.
-_POSSESSOR_BEFORE = re.compile(r"(?:[A-Z][\w.’'-]*[ \u00a0]+){0,2}[A-Z][\w.’'-]*['’]s[ \u00a0]+$")
+_POSSESSOR_BEFORE = re.compile(r"(?:[A-Z][\w.’'-]*[ \u00a0]+){0,2}[A-Z][\w.’'-]*['’]s[ \u00a0]+"
+                               r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+                               r"north-?eastern|north-?western|south-?eastern|south-?western|restive|"
+                               r"remote|rural|mountainous|coastal|border|neighbouring|neighboring)[ \u00a0]+)?$")
 _STEP_DOWN = {"site": "town", "town": "region", "region": "country", "country": "country"}
 
 
@@ -340,6 +343,12 @@ def choose_place(text: str, sent_start: int, sent_end: int, trig_start: int, tri
             continue
         if site:
             score += 3.0
+        if _POSSESSIVE.match(after) and any(
+                u is not t and _usable(u) and t.end < u.start <= t.end + 30 and
+                u.place.country_code == t.place.country_code and u.place.kind != "country" and
+                (t.place.kind != "admin1" or u.place.admin1 in (t.place.name, t.place.admin1)) and
+                re.fullmatch(r"['’]s\s+(?:[a-z-]+\s+){0,2}", text[t.end:u.start]) for u in toponyms):
+            score -= 1.5  # "in Ukraine's northeastern Kharkiv region": the region is the place
         if _PART_OF_AFTER.match(after):
             score -= 1.0  # "the Paris suburb of Nanterre": the name after "of" is the place
         if _EVENT_AFTER.match(after):

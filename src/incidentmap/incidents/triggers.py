@@ -208,7 +208,11 @@ _t("armed_clash", "armed clash", r"gun ?battles?|fire ?fights?|shoot-?outs?|exch
    r"(?:military|ground|army|major|ferocious|government|rebel)\s+(?:operations?|offensive|assault)|"
    r"(?:fighters|militants|rebels|insurgents|troops|soldiers|forces|gunmen|gangs|factions|militias?|"
    r"families|tribes|clans)\s+" + _SMALLGAP + r"(?:battled|battling|fought|clashed)|fighting\s+(?:between|"
-   r"broke out|erupted)|skirmish(?:es)?|ambush(?:ed|es)?", strength=0.8)
+   r"broke out|erupted)|skirmish(?:es)?|ambush(?:ed|es)?|"
+   # "troops repelled an attempt by Russian units to advance", "beat back an assault"
+   r"(?:repelled|repulsed|fought off|beat back|pushed back|thwarted)\s+(?:an?\s+|the\s+|several\s+|"
+   r"\d+\s+|two\s+|three\s+)?(?:[\w-]+\s+)?(?:attacks?|assaults?|attempts?\s+(?:by\s+[\w\s-]{0,40}?)?"
+   r"to\s+(?:advance|storm|break through|capture|seize)|offensives?|advances?|incursions?)", strength=0.8)
 
 # --- attack: shooting, stabbing, killing, assault, armed robbery, abduction ------------------------
 _t("attack", "shooting", r"(?:was|were|been|being|got|get)\s+(?:fatally\s+|critically\s+|"
@@ -257,7 +261,10 @@ _t("explosion", "air strike", r"air ?strikes?|airstrikes?|air raids?|bombing rai
 _t("explosion", "drone strike", r"drone (?:strikes?|attacks?)", strength=0.9)
 _t("explosion", "shelling", _v("shell") + r"|artillery (?:fire|strikes?|attacks?)|mortars?\s+"
    r"(?:fire|rounds|shells|attacks?)|rocket (?:fire|attacks?)|missile (?:strikes?|attacks?)|"
-   r"(?:fired|launched)\s+(?:\w+\s+)?(?:rockets|missiles|mortars)", strength=0.9)
+   r"(?:fired|launched)\s+(?:\w+\s+)?(?:rockets|missiles|mortars)|"
+   # "a missile struck an apartment building", "shells hit homes", "a rocket slammed into"
+   r"(?:missiles?|rockets?|shells|mortar\s+(?:rounds?|shells?)|artillery|drones?)\s+(?:also\s+)?"
+   r"(?:struck|hit|slammed into|crashed into|landed on|landed in|rained down on|pounded)", strength=0.9)
 _t("explosion", "grenade", r"grenade (?:attack|blast|explosion)|(?:threw|hurled|lobbed) (?:a |two )?grenades?", strength=0.9)
 _t("explosion", "bombing", r"(?:car|roadside|truck|pipe|nail|parcel|letter)\s+bombs?|"
    r"bomb(?:ed|ing|ings)\b|ieds?\b|improvised explosive|booby-?traps?|landmines?|(?:land\s+)?mines?\s+"
