@@ -197,6 +197,9 @@ def test_find_bare_deaths_with_no_violence_anywhere_are_not_an_incident():
     assert run("Officials said that at least 164 people were killed across Kazakhstan.") == []
 
 
+from _incidents_helpers import ALMATY as ALMATY_, KZ as KZ_  # noqa: E402
+
+
 def test_markets_rallying_are_no_protest():
     from _incidents_helpers import run as run_
     assert run_("The dollar rallied against major currencies in Paris on Tuesday.") == []
@@ -216,3 +219,30 @@ def test_clashes_after_a_battle_are_more_of_the_fighting():
     assert "armed_clash" in types
     # Clashes of protesters with police stay a riot.
     assert [i.type for i in run_("Protesters clashed with police in Almaty on Monday.")] == ["riot"]
+
+
+
+def test_a_country_named_twice_makes_its_towns_news_and_keeps_a_national_toll_apart():
+    from _incidents_helpers import run as run_
+    from incidentmap.model import Place
+    zh = Place("geonames:609404", "Zhanaozen", "city", 43.34, 52.86, "KZ", feature="PPL")
+    places = {"Kazakhstan": KZ_, "Almaty": ALMATY_, "Zhanaozen": zh}
+    text = ("Protesters stormed the mayor's office in Almaty on Wednesday and set it ablaze. "
+            "Police fired on crowds in Almaty. The ministry said 18 members of the security forces had "
+            "been killed and 748 injured across the country since the unrest began in Kazakhstan. "
+            "The protests began on Sunday in the western oil town of Zhanaozen, where thousands "
+            "rallied against a rise in fuel prices, and spread across Kazakhstan.")
+    incs = run_(text, places=places)
+    assert any(i.type == "protest" and i.place == zh for i in incs)
+    toll = [i for i in incs if i.type == "casualty_report"]
+    assert toll and toll[0].place.kind == "country" and toll[0].fatalities.value == 18
+
+
+def test_an_overnight_curfew_is_no_date_and_forces_arriving_are_a_deployment():
+    from _incidents_helpers import run as run_
+    incs = run_("Tokayev declared a state of emergency in Kazakhstan on Wednesday, imposing an "
+                "overnight curfew.")
+    assert [i.type for i in incs] == ["emergency_measure"]
+    incs = run_("Russian paratroopers and other forces from a Moscow-led military alliance began "
+                "arriving in Kazakhstan on Thursday.")
+    assert [i.type for i in incs] == ["deployment"]

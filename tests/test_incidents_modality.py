@@ -32,6 +32,7 @@ def reason(sentence, word):
     ("The rally was called off after the storm.", "rally"),
     ("Further protests are expected at the weekend.", "protests"),
     ("A vigil will be held on Sunday.", "vigil"),
+    ("Supporters of the strike gathered signatures.", "strike"),
 ])
 def test_modality_blocks(sentence, word):
     assert reason(sentence, word)
@@ -45,6 +46,7 @@ def test_modality_blocks(sentence, word):
     # Planned by someone is carried out: the plan word names the author, not a prospect.
     ("The attack was planned by two men from the town.", "attack"),
     ("The protest, planned for weeks, drew 5,000 people.", "protest"),
+    ("Supporters of the party took to the streets in three cities.", "took to the streets"),
 ])
 def test_modality_lets_facts_through(sentence, word):
     assert reason(sentence, word) is None

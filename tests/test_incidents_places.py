@@ -188,3 +188,22 @@ def test_places_a_region_named_after_its_countrys_possessive_is_the_place():
     places = {"Kazakhstan": KZ, "Almaty": ALMATY}
     text = "Troops shelled villages in Kazakhstan's southeastern Almaty region overnight, killing four."
     assert only(run(text, places=places), "explosion").place == ALMATY
+
+
+
+UA = Place("geonames:690791", "Ukraine", "country", 49.0, 32.0, "UA", feature="PCLI")
+KYIV = Place("geonames:703448", "Kyiv", "city", 50.45, 30.52, "UA", feature="PPLC")
+KHARKIV = Place("geonames:706483", "Kharkiv", "city", 49.98, 36.25, "UA", feature="PPLA")
+
+
+def test_places_a_mixed_case_dateline_with_its_agency_and_an_area_of_a_city():
+    places = {"Kyiv": KYIV, "Kharkiv": KHARKIV, "Ukraine": UA}
+    text = ("Kyiv (AFP) - Russian missiles struck an industrial area of Kharkiv early Thursday, "
+            "wounding four people.")
+    assert only(run(text, places=places), "explosion").place == KHARKIV
+
+
+def test_places_a_shutdown_in_the_town_is_the_towns():
+    text = ("Clashes broke out in Almaty on Sunday. Mobile internet services were suspended in the "
+            "town on Monday morning.")
+    assert only(run(text), "comms_shutdown").place == ALMATY

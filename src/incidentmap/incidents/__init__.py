@@ -79,6 +79,9 @@ _AHEAD_DATE = re.compile(r"\b(?:scheduled|will|shall|appear|appears|set\s+for|du
                          r"plans?|until|postponed|adjourned|hearing|court)\b[^.;]{0,35}$", re.I)
 _LEGAL_MODALITY = re.compile(r"charge|accused|counts? of|suspicion|in connection|related to|guilty|"
                              r"convicted|on trial|sentenced")
+# "in the town", "across the region": the place told before, not the whole country.
+_LOCAL_ANAPHORA = re.compile(r"\b(?:the|that|this)\s+(?:town|city|region|province|state|district|"
+                             r"county|area|village|valley|enclave|camp)\b", re.I)
 # Markets rally and strike too; people protest.
 _MARKETS = re.compile(r"\b(?:dollar|euro|yen|sterling|pound|currenc(?:y|ies)|stocks?|shares|equities|"
                       r"bonds?|yields?|markets?|index|indices|nasdaq|dow|s&p|ftse|nikkei|futures|"
@@ -217,8 +220,13 @@ def find_incidents(article: Article, toponyms: list[Toponym], *,
         1 for t in toponyms if t.place is not None and t.mention.kind != "demonym" and (
             t.place.id == focus.id or (focus.kind == "country" and t.place.country_code == focus.country_code))
     ) >= 2 else None
+    # An article that names its country twice is about the country: a place anywhere in it is
+    # where the article is about ("The protests began in the western oil town of Zhanaozen").
+    national = country if country is not None and sum(
+        1 for t in toponyms if t.place is not None and t.place.kind == "country" and
+        t.place.country_code == country.country_code) >= 2 else None
     for c in merged:
-        c.confidence = rescore(c, frame, body_index or 0, settled)
+        c.confidence = rescore(c, frame, body_index or 0, settled, national)
     return [_to_incident(article, c) for c in merged if c.confidence >= min_confidence]
 
 
@@ -356,7 +364,8 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
         movement = typ == "deployment"
         pc = choose_place(text, sent.start, sent.end, tr.start, tr.end, by_sent.get(sent.index, []),
                           movement=movement, country=country)
-        if (pc is None or pc.place is None) and typ == "comms_shutdown" and country is not None:
+        if (pc is None or pc.place is None) and typ == "comms_shutdown" and country is not None and \
+                not _LOCAL_ANAPHORA.search(st):
             # A network is cut by a national operator or government: without a place of its
             # own, a shutdown is the country's, not the town the article dwells on.
             pc = PlaceChoice(country, "country", None, pc.origin if pc else None, explicit=False)

@@ -69,14 +69,16 @@ def document_frame(sentences, body_index: int, cands: list[Candidate], text: str
     return "non-event" if _NON_EVENT_FRAME.search(head) else "mixed"
 
 
-def rescore(c: Candidate, frame: str, body_index: int, focus: Place | None = None) -> float:
+def rescore(c: Candidate, frame: str, body_index: int, focus: Place | None = None,
+            national: Place | None = None) -> float:
     """The confidence of a merged incident, 0 to 0.95.
 
     Corroboration (the number of sentences that tell the event) weighs most: on the benchmark,
     incidents told in three or more sentences were right nine times in ten, those told once
     about half the time.  Then counts of victims or arrests, the lead, the trigger's
     ambiguity, a local event placed only at a country, the article's frame, and whether the
-    place lies where the article is about (``focus``, from ``article_focus``)."""
+    place lies where the article is about (``focus``, from ``article_focus``; anywhere in
+    ``national``, the country an article names twice)."""
     n = len({s.start for s in c.evidence})
     first = min(s.index for s in c.evidence)
     lead = first < body_index + LEAD_SENTENCES
@@ -97,7 +99,9 @@ def rescore(c: Candidate, frame: str, body_index: int, focus: Place | None = Non
             conf -= 0.10 if physical else 0.25
         elif not physical:
             conf -= 0.10
-    if n < 3 and not c.listed and agrees(c.place.place if c.place else None, focus) is False:
+    place = c.place.place if c.place else None
+    if n < 3 and not c.listed and agrees(place, focus) is False and not (
+            national is not None and place is not None and place.country_code == national.country_code):
         # Placed away from where the article is about, and told at most twice: more often a
         # misread name, a comparison or an old event than the news (a place listed beside the
         # event's own, "in Nanterre, Lille and Toulouse", is neither).

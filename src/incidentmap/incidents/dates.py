@@ -66,7 +66,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("weekday", re.compile(r"\b(?P<mod>(?:next|this coming|coming|last|this|early|late|on)\s+)?"
                            r"(?P<wd>" + _WD_RE + r")\b(?P<part>\s+(?:morning|afternoon|evening|night))?")),
     ("relday", re.compile(r"\b(?P<rel>yesterday|today|tonight|this morning|this afternoon|"
-                          r"this evening|last night|the day before yesterday|overnight)\b", re.I)),
+                          r"this evening|last night|the day before yesterday|overnight(?!\s+(?:curfews?|shifts?|stays?|"
+                          r"trains?|flights?|buses|bus|bags?|camps?|hours|visits?|rates?|oats)))\b", re.I)),
     ("relweek", re.compile(r"\b(?P<rel>last week|earlier this week|this week|last weekend|"
                            r"this weekend|over the weekend|last month|earlier this month|"
                            r"this month|last year|earlier this year|this year)\b", re.I)),

@@ -224,6 +224,12 @@ def _absorb(incs: list[Candidate]) -> list[Candidate]:
                              places_compatible(pa, pb) or
                              (pa.place.country_code == pb.place.country_code and
                               (not pb.explicit or pb.place.kind == "country")))
+                if same_area and c.type == "casualty_report" and pb is not None and pb.explicit and \
+                        pb.place is not None and pb.place.kind == "country" and \
+                        pa is not None and pa.place is not None and pa.place.kind != "country":
+                    # "18 killed across the country since the unrest began": a national toll
+                    # is more than the one town's event it would join.
+                    same_area = False
                 if same_area and _dates_compatible(o, c):
                     target = o
                     break

@@ -30,7 +30,7 @@ _MODAL = re.compile(
     r"prohibit(?:ed|s)?|if|unless|whether|in case|in the event|possible|potential|likely|"
     r"risk of|threat of|upcoming|planned|future|anniversary|memorial|mock|drill|exercises?|"
     r"simulated|hoax|fake|plots?|plotted|plotting|conspir(?:acy|ed|ing)|"
-    r"request(?:ed|s)?|ahead\s+of|supporters?\s+of|(?:series|spate|wave|string|history|campaign)\s+of|"
+    r"request(?:ed|s)?|ahead\s+of|(?:series|spate|wave|string|history|campaign)\s+of|"
     r"encourag(?:ed|es|ing)|decision\s+to|decided\s+to|agreed\s+to|proposal\s+to|proposed|"
     r"counts?\s+of|charged\s+(?:with|in)|charges?\s+(?:of|for|in)|pleaded\s+(?:not\s+)?guilty|convicted|"
     r"accused\s+of|on\s+trial\s+for|sentenced\s+for|suspicion\s+of|guilty\s+of|"
@@ -43,7 +43,11 @@ _NEAR_MODAL = re.compile(r"\b(?:suspected|possible|reports?\s+(?:of|that)|claims
 # What someone faces or risks is a prospect ("face detention", "risk arrest"); "any" makes a
 # case generic ("police break up any brawls that erupt").
 _PROSPECT_BEFORE = re.compile(r"\b(?:fac(?:e|es|ed|ing)|risk(?:s|ed|ing)?)\s+(?:possible\s+|likely\s+|"
-                              r"potential\s+|immediate\s+)?$|\bany\s+(?:[\w-]+\s+)?$", re.I)
+                              r"potential\s+|immediate\s+)?$|\bany\s+(?:[\w-]+\s+)?$|"
+                              # "supporters of the strike" back it; "supporters of the party
+                              # took to the streets" did something
+                              r"\b(?:supporters?|backers?|opponents?|critics?)\s+of\s+(?:the\s+|a\s+)?(?:general\s+|planned\s+)?$",
+                              re.I)
 # A plan stated after its noun: "a march in memory of the teen is planned for Thursday", "the
 # rally was called off", "protests are expected"; "the attack was planned by" reports an event.
 _PLAN_AFTER = re.compile(

@@ -121,10 +121,14 @@ _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+[^,;:()\n]{0,80}?\b(?:in|of|near|o
 # A dateline says where the story was filed, not always where it happened ("ABUJA, Nigeria
 # (AP) — Gunmen killed 12 ... in northwestern Nigeria's Zamfara state"): a name in it yields to
 # any other place its sentence gives.
-_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:/[A-Z][A-Z.'’ -]*[A-Z.])*"
+_DATELINE = re.compile(r"(?:[A-Z][A-Z.'’ -]*[A-Z.](?:/[A-Z][A-Z.'’ -]*[A-Z.])*"
                        r"(?:,[ \u00a0]+[A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?)?"
                        r"(?:,?[ \u00a0]+[A-Z][a-z]{2,8}\.?[ \u00a0]+\d{1,2})?"
-                       r"[ \u00a0]*(?:\([A-Za-z .]{2,30}\)[ \u00a0]*)?(?:—|–|--|-|:)[ \u00a0]")
+                       r"[ \u00a0]*(?:\([A-Za-z .]{2,30}\)[ \u00a0]*)?"
+                       # "Kyiv (AFP) -": a town in mixed case is a dateline with its agency
+                       r"|[A-Z][\w.'’-]*(?:[ \u00a0][A-Z][\w.'’-]*){0,2}(?:,[ \u00a0]+[A-Z][\w.]*)?[ \u00a0]*"
+                       r"\((?:AP|AFP|Reuters|dpa|Xinhua|Bloomberg|CNN|Anadolu|IANS|PTI|ANI|TASS|UPI|CP)\)[ \u00a0]*)"
+                       r"(?:—|–|--|-|:)[ \u00a0]")
 _PART_OF_AFTER = re.compile(r"\s+(?:suburbs?|neighbou?rhood|district|township|enclave|outskirts)\s+of\s+[A-Z]")
 # "in northwestern Nigeria's Zamfara state": the locative reaches through the possessive.
 _POSSESSOR_BEFORE = re.compile(r"(?:[A-Z][\w.’'-]*[ \u00a0]+){0,2}[A-Z][\w.’'-]*['’]s[ \u00a0]+"
@@ -318,6 +322,7 @@ def choose_place(text: str, sent_start: int, sent_end: int, trig_start: int, tri
         if re.search(r"\bof\s+(?:the\s+)?$", before) and not re.search(
                 r"\b(?:city|town|village|capital|province|state|region|district|county|"
                 r"republic|country|control|hometown|home town|suburbs?|streets|outskirts|center|centre|heart|parts?|"
+                r"areas?|zones?|neighbou?rhoods?|quarters?|districts|villages|towns|cities|"
                 r"north|south|east|west)\s+of\s+(?:the\s+)?$", before, re.I):
             # "the independence of X", "the president of X": not where it happened.
             excluded_end = t.end

@@ -87,7 +87,8 @@ _SMALLGAP = r"(?:[\w’'\-]+\s+){0,3}?"
 _FORCES = (r"(?:troops|soldiers|paratroopers|police(?:men)?|officers|forces|peacekeepers|"
            r"reinforcements|national guard|guardsmen|marines|army|military|units?|battalions?|"
            r"gendarmes|armou?red (?:personnel )?(?:carriers|vehicles)|tanks|riot police|"
-           r"personnel|contingent|servicemen|deputies|agents)")
+           r"personnel|contingent|servicemen|deputies|agents|"
+           r"(?:peacekeeping|security|military|intervention|expeditionary|stabili[sz]ation|rapid reaction)\s+force)")
 # Only soldiers and armour "seen" somewhere are news; police seen on patrol are routine.
 _MILITARY = (r"(?:troops|soldiers|paratroopers|forces|peacekeepers|national guard|guardsmen|marines|"
              r"army|military|armou?red (?:personnel )?(?:carriers|vehicles)|tanks|servicemen)")
@@ -299,7 +300,10 @@ _t("deployment", "deployment", r"(?:deploy(?:ed|s|ing|ment|ments)?|dispatch(?:ed
    r"|" + _FORCES + r"\s+" + _SMALLGAP + r"(?:were|was|have been|had been|are|been)?\s*(?:deployed|sent|"
    r"dispatched|flown|rushed|airlifted|mobili[sz]ed|stationed|posted)\b|" + _MILITARY + r"\s+" + _SMALLGAP +
    r"(?:were|was|have been|had been|are|been)?\s*(?:seen|spotted)\b|" + _FORCES +
-   r"\s+(?:arrived|landed|patrolled|patrolling|poured|rolled|moved|massed|took up positions)",
+   r"\s+(?:arrived|landed|patrolled|patrolling|poured|rolled|moved|massed|took up positions)|"
+   # "paratroopers and other forces from a Moscow-led military alliance began arriving in"
+   + _FORCES + r"\s+(?:[\w’'-]+\s+){0,7}?(?:began\s+|started\s+|continued\s+)?(?:arriving|arrived)\s+"
+   r"(?:in|at|into|on)\b",
    strength=0.7)
 
 # --- arrest ----------------------------------------------------------------------------------------
