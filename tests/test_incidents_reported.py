@@ -232,3 +232,17 @@ def test_a_film_or_programme_retelling_events_is_no_news():
     # A real event in an article about a film is still one.
     assert [i.type for i in run_("Police arrested two men in Almaty on Friday after a film "
                                  "screening turned violent.")] == ["arrest"]
+
+
+
+@pytest.mark.parametrize("text", [
+    "Opposition lawmakers launched a blistering attack on the Treasury's plan to raise fuel tax "
+    "in Almaty, warning that it would \"kill the common man\".",
+    "The captain refused to blame his bowlers in Almaty, shooting down suggestions that the team "
+    "had been complacent.",
+    "The production crew recreated the riot scenes on a set near Almaty.",
+    "Mourners gathered in Almaty to mark 20 years since the siege, in which 330 people were killed.",
+])
+def test_reported_figurative_and_commemorative_mentions_are_no_incident(text):
+    from _incidents_helpers import run as run_
+    assert run_(text) == []

@@ -88,7 +88,9 @@ _FIGURATIVE = re.compile(
 _OLD = re.compile(
     r"\b(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|several|many|a few|some)\s+(?:years?|decades?|months?)\s+(?:ago|earlier|before|"
-    r"prior)|decades? ago|years? ago|last year|the previous year|date to|dating (?:back )?to)\b", re.I)
+    r"prior)|decades? ago|years? ago|last year|the previous year|date to|dating (?:back )?to|"
+    r"(?:\d+|ten|twenty|thirty|forty|fifty|[a-z]+ty-[a-z]+)\s+years\s+(?:since|after)|"
+    r"(?:\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd))\s+anniversary|anniversary\s+of)\b", re.I)
 # Adverbs of an earlier time stand before the verb they date ("had previously been arrested").
 _OLD_BEFORE = re.compile(r"\b(?:in the past|previously|prior\s+(?:to\s+)?|not the first time|"
                          r"(?:a|his|her|their) history of|criminal record|convictions?|back in)\b", re.I)
@@ -157,6 +159,22 @@ def doc_context(text: str, sentences: list[Sentence], dates: list[DateMention],
                       recent, court)
 
 
+# "a blistering attack on the Treasury's plan": what is attacked is an idea.
+_ABSTRACT_TARGET = re.compile(
+    r"\s+(?:on|against)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w’'-]+['’]s\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(plans?|bills?|polic(?:y|ies)|proposals?|budget|decision|ruling|record|"
+    r"legislation|law|reforms?|strategy|leadership|handling|comments?|remarks?|claims?|critics|"
+    r"media|press|credibility|character|integrity|rights|freedoms?|democracy|constitution|"
+    r"judiciary|economy|tax(?:es)?|spending|deal|agreement|treaty|idea|values)\b", re.I)
+_QUOTED = re.compile(r"[\"“][^\"“”]{0,300}[\"”]")
+
+
+def _unquoted(sentence: str) -> str:
+    """The sentence with quoted words blanked (same length): speech is often figurative
+    ("would 'kill the common man'")."""
+    return _QUOTED.sub(lambda m: " " * len(m.group()), sentence)
+
+
 def physical_context(sentence: str, start: int, end: int) -> bool:
     """Whether the sentence (the trigger at ``start:end`` left out) says something physical."""
     return bool(_PHYSICAL.search(sentence, 0, start) or _PHYSICAL.search(sentence, end))
@@ -173,7 +191,10 @@ def sense_reason(trigger_text: str, sentence: str, start: int, end: int, *,
     already reported a violent event, which a definite "the attack" refers back to."""
     if not AMBIGUOUS.fullmatch(trigger_text.strip()):
         return None
-    if physical_context(sentence, start, end):
+    target = _ABSTRACT_TARGET.match(sentence, end)
+    if target:
+        return "figurative: an attack on " + target.group(1).lower()
+    if physical_context(_unquoted(sentence), start, end):
         return None
     if violence_told and _DEFINITE_BEFORE.search(sentence, max(0, start - 30), start):
         return None

@@ -184,7 +184,7 @@ _t("protest", "intervention", r"tear ?gas|rubber bullets|water cannons?|stun gre
 
 # --- riot ---------------------------------------------------------------------------------------
 _t("riot", "riot", _v("riot") + r"(?!\s+(?:police|gear|shields?|control|squads?|act|officers|"
-   r"troops|units?|helmets?))(?!ers)", strength=0.7)
+   r"troops|units?|helmets?|scenes?|of colou?rs?))(?!ers)", strength=0.7)
 _t("riot", "riot", r"violent\s+(?:protests?|demonstrations?|uprising|unrest|clashes|riots?|"
    r"disturbances?)|civil unrest|(?:street|sectarian|ethnic)\s+(?:clashes|violence)", strength=0.8)
 _t("riot", "clash", r"clash(?:ed|es|ing)?\b(?!\s+of\s+the)", strength=0.6)
@@ -221,7 +221,7 @@ _t("attack", "shooting", r"(?:was|were|been|being|got|get)\s+(?:fatally\s+|criti
    r"multiple|several|once|twice|at\s+(?:least|\w+\s+(?:people|protesters|police|officers)))|"
    r"shot\s+(?:him|her|them|a man|a woman|an?\s+\d+-year-old|two|three)", strength=0.8)
 _t("attack", "shooting", r"shootings?(?!\s+(?:percentage|range|guard|star|script|schedule|"
-   r"location|day|stars|sports|club|competition|contest|practice))|gunned down|opened fire|"
+   r"location|day|stars|sports|club|competition|contest|practice|down|blanks))|gunned down|opened fire|"
    r"gunfire|gunshots?|shots\s+(?:were\s+|had been\s+)?(?:fired|rang out)|drive-by|"
    r"(?:fired|shot)\s+(?:on|at|into)\s+(?:a|an|the|two|three|his|her|their|police|"
    r"officers|protesters|people|crowds?)\b|(?:hit|struck)\s+by\s+(?:a\s+)?(?:stray\s+)?bullets?|"
