@@ -246,3 +246,21 @@ def test_an_overnight_curfew_is_no_date_and_forces_arriving_are_a_deployment():
     incs = run_("Russian paratroopers and other forces from a Moscow-led military alliance began "
                 "arriving in Kazakhstan on Thursday.")
     assert [i.type for i in incs] == ["deployment"]
+
+
+
+def test_war_and_street_violence_rules_from_wire_reports():
+    from _incidents_helpers import run as run_
+    # Firebombs thrown at soldiers are rioting, not arson; a "bus attack" hurt people, not a bus.
+    incs = run_("Near Almaty, dozens of youths hurled stones and firebombs at soldiers at a "
+                "checkpoint on Monday.")
+    assert "riot" in [i.type for i in incs] and "arson" not in [i.type for i in incs]
+    incs = run_("Two assailants stabbed passengers on a bus in Almaty on Tuesday. The bus attack took "
+                "place near the market.")
+    assert [i.type for i in incs] == ["attack"]
+    # "In the second attack" is another attack; "Last year, ..." dates its whole sentence.
+    incs = run_("Two assailants stabbed passengers on a bus in Almaty on Tuesday. In the second "
+                "attack, in Almaty's old town, a man rammed his car into a bus stop and attacked "
+                "people with a knife. Last year, a wave of attacks in Almaty killed 12 people.")
+    assert sorted(i.type for i in incs) == ["attack", "attack"]
+    assert all(len(i.evidence) == 1 for i in incs)

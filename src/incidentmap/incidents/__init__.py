@@ -58,7 +58,7 @@ _ANAPHORA = re.compile(r"(?:\b(?:the|this|that|these|those|such|his|her|their|it
                        r"(?:[\w-]+\s+){0,2}$", re.I)
 # "a second fire", "another attack", "a separate shooting": a new event, not one told again.
 _ANOTHER = re.compile(r"(?:a\s+(?:second|third|fourth|separate|new|further)|another)\b", re.I)
-_ANOTHER_BEFORE = re.compile(r"\b(?:a\s+(?:second|third|fourth|separate|new|further)|another)"
+_ANOTHER_BEFORE = re.compile(r"\b(?:(?:a|the)\s+(?:second|third|fourth)|a\s+(?:separate|new|further)|another)"
                              r"(?:,?\s+[\w-]+)?,?\s+$", re.I)
 _VERBAL = re.compile(r"(?:was|were|been|got|had|has|have)\b|\w+ed\b|(?:shot|hit|struck|set|"
                      r"took|fought|burnt|sent|stabbed|seized)\b", re.I)
@@ -255,8 +255,8 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
             continue  # "the dollar rallied against major currencies", "stocks staged a rally"
         if tr.subtype == "assault" and _ANIMAL.search(st):
             continue  # "the worst bee attack", "a horse was attacked": not violence between people
-        if tr.subtype == "assault" and _PROPERTY_BEFORE.search(text, max(sent.start, tr.start - 50),
-                                                                tr.start):
+        if tr.subtype == "assault" and not re.fullmatch(r"attacks?", tr.text, re.I) and \
+                _PROPERTY_BEFORE.search(text, max(sent.start, tr.start - 50), tr.start):
             # "cars were attacked overnight": damage to things, not to people.
             tr = TriggerMatch(replace(tr.trigger, type="property_destruction", subtype="vandalism"),
                               tr.start, tr.end, tr.text)

@@ -94,6 +94,10 @@ _OLD = re.compile(
 # Adverbs of an earlier time stand before the verb they date ("had previously been arrested").
 _OLD_BEFORE = re.compile(r"\b(?:in the past|previously|prior\s+(?:to\s+)?|not the first time|"
                          r"(?:a|his|her|their) history of|criminal record|convictions?|back in)\b", re.I)
+# "Last year, a wave of attacks ... killed": the opening adverbial dates the whole sentence.
+_OPENING_OLD = re.compile(r"\W*(?:last year|the year before|years ago|decades ago|"
+                          r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+"
+                          r"(?:years|decades)\s+ago)\b", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 _YEAR_NAMED_BEFORE = re.compile(r"\b(?:19|20)\d\d(?:['’]s)?\s+(?:[\w-]+\s+)?$")
 _LAST_YEARS = re.compile(r"\b(?:last|previous|past|prior|earlier)\s+(?:year|month)['’]s\s+(?:[\w-]+\s+)?$|"
@@ -235,7 +239,8 @@ def background_reason(sentence: Sentence, start: int, end: int, trig_type: str,
         return "habitual, not an event"
     if _RETELLING.search(st):
         return "a retelling: " + _RETELLING.search(st).group().lower()
-    old = _OLD.search(clause) or _OLD_BEFORE.search(st, max(0, start - 80), start)
+    old = _OLD.search(clause) or _OLD_BEFORE.search(st, max(0, start - 80), start) or \
+        _OPENING_OLD.match(st, 0, start)
     if old:
         return "earlier than the news: " + old.group().lower()
     before = st[max(0, start - 40):start]

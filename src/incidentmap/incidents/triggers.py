@@ -123,8 +123,12 @@ _t("arson", "arson", _v("set") + r"\s+" + _GAP + r"(?:on fire|ablaze|alight|afla
 _t("arson", "arson", _v("set") + r"\s+(?:\w+\s+)?fires?\s+(?:to|at|in|on)\b", strength=0.8)
 _t("arson", "arson", r"(?:were|was|been|being|got)\s+set\s+(?:on fire|ablaze|alight)", strength=0.8)
 _t("arson", "arson", _v("torch") + r"(?!\s+(?:bearer|light|relay))", strength=0.7)
-_t("arson", "arson", _v("firebomb") + r"|(?:threw|thrown|hurled|tossed|throwing|lobbed)\s+"
-   + _SMALLGAP + r"(?:petrol bombs?|molotov cocktails?|fire ?bombs?|incendiary devices?)")
+# Petrol bombs thrown at police or soldiers are rioting; thrown at a building, arson.
+_AT_FORCES = (r"(?!\s+(?:[\w-]+\s+){0,2}?at\s+(?:the\s+|israeli\s+|security\s+|riot\s+)?(?:police|soldiers|officers|troops|"
+              r"forces|security|riot police|army|guards|gendarmes))")
+_t("arson", "arson", _v("firebomb", only=("firebombed", "firebombing")) + r"|"
+   r"(?:threw|thrown|hurled|tossed|throwing|lobbed)\s+" + _SMALLGAP +
+   r"(?:petrol bombs?|molotov cocktails?|fire ?bombs?|incendiary devices?)" + _AT_FORCES)
 _t("arson", "arson", r"arsons?(?!\s+(?:investigators?|squad|units?|task force|charges?|dogs?|"
    r"detectives?|team|division))|arson attacks?|(?:deliberately|intentionally|purposely)\s+(?:set|started|lit)"
    r"|(?:fires?|blazes?)\s+(?:was|were|had been|has been)\s+(?:deliberately\s+|intentionally\s+)?set"
