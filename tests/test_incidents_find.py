@@ -264,3 +264,11 @@ def test_war_and_street_violence_rules_from_wire_reports():
                 "people with a knife. Last year, a wave of attacks in Almaty killed 12 people.")
     assert sorted(i.type for i in incs) == ["attack", "attack"]
     assert all(len(i.evidence) == 1 for i in incs)
+
+
+
+def test_a_wildfire_that_burned_homes_is_a_fire_and_soldiers_burning_houses_arson():
+    from _incidents_helpers import run as run_
+    assert [i.type for i in run_("The wildfire burned 20 homes near Almaty on Monday.")] == ["fire"]
+    assert [i.type for i in run_("Soldiers burned about 60 houses in a village near Almaty on "
+                                 "Thursday.")] == ["arson"]

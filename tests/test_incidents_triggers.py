@@ -31,6 +31,9 @@ def test_triggers_inflect_regular_and_irregular_verbs():
     ("Artillery shells hit homes in nearby villages.", "explosion"),
     ("Troops repelled an attempt by Russian units to advance near the village.", "armed_clash"),
     ("Soldiers beat back an assault on the base.", "armed_clash"),
+    ("Security forces moved in, firing live rounds and burning tents.", "attack"),
+    ("Security forces moved in, firing live rounds and burning tents.", "arson"),
+    ("Troops in armoured vehicles also patrolled parts of the city.", "deployment"),
     ("A crowd stormed the governor's house.", "seizure"),
     ("The army retook the town.", "seizure"),
     ("Russia sent paratroopers into the country.", "deployment"),
@@ -69,6 +72,7 @@ def test_triggers_find_each_type_in_its_phrasings(text, type_):
     ("Arson investigators returned to the scene.", "arson"),
     ("The team rallied to win the game.", "protest"),
     ("SWAT officers stormed the house where he was hiding.", "seizure"),  # a raid
+    ("Firefighters saved babies from burning buildings.", "arson"),       # an adjective
 ])
 def test_triggers_ignore_look_alikes(text, not_type):
     assert not_type not in types_in(text)

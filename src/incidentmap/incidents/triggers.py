@@ -134,6 +134,16 @@ _t("arson", "arson", r"arsons?(?!\s+(?:investigators?|squad|units?|task force|ch
    r"|(?:fires?|blazes?)\s+(?:was|were|had been|has been)\s+(?:deliberately\s+|intentionally\s+)?set"
    r"(?:\s+(?:deliberately|intentionally|on purpose))?|labell?ed\s+(?:an?\s+)?arson", strength=0.8)
 
+# "soldiers burning tents", "rioters burned dozens of houses": people setting fire to things.
+_t("arson", "arson", r"(?<!from\s)(?<!into\s)(?<!of\s)(?<!the\s)(?<!a\s)(?<!in\s)(?<!near\s)(?<!by\s)"
+   + _v("burn", only=("burned", "burnt", "burning")) + r"\s+(?:down\s+)?(?:the\s+|their\s+|"
+   r"dozens\s+of\s+|hundreds\s+of\s+|scores\s+of\s+|several\s+|some\s+|about\s+\d+\s+|\d+\s+)?"
+   r"(?:[\w-]+\s+)?(?:tents|homes|houses|huts|cars|vehicles|shops|stores|buildings|villages|churches|"
+   r"mosques|schools|offices|tyres|tires)\b",
+   needs=r"\b(?:soldiers|troops|forces|police|militia\w*|gunmen|attackers|assailants|rioters|protesters|"
+         r"demonstrators|mobs?|crowds?|fighters|rebels|militants|youths|gangs?|men|insurgents|army)\b",
+   strength=0.8)
+
 # --- fire: a blaze of stated or unstated cause ------------------------------------------------
 _FIRE_NOT = (r"(?!\s*(?:department|dept|fighters?|fighting|trucks?|engines?|chief|marshal|station|"
              r"house|hall|officials?|crews?|districts?|company|companies|alarm|code|codes|hazard|"
@@ -231,6 +241,10 @@ _t("attack", "shooting", r"shootings?(?!\s+(?:percentage|range|guard|star|script
    r"officers|protesters|people|crowds?)\b|(?:hit|struck)\s+by\s+(?:a\s+)?(?:stray\s+)?bullets?|"
    r"bullet wounds?", strength=0.7)
 # "came under fire" is criticism unless forces, vehicles or guns are about.
+# "firing live rounds", "fired live ammunition at the crowd"
+_t("attack", "shooting", r"(?:firing|fired|fire)\s+(?:live\s+)?(?:rounds|ammunition|bullets)\b(?!\s+into the air)"
+   r"|(?:firing|fired)\s+(?:(?:tear gas|water cannon|rubber bullets)\s+and\s+)?live\s+(?:rounds|ammunition|fire|bullets)",
+   strength=0.7)
 _t("attack", "shooting", r"came under (?:heavy\s+)?fire", needs=r"\b(?:gun\w*|shots?|troops|soldiers|police|"
    r"officers|patrol|convoy|militants?|gunmen|rebels?|forces|army|attack\w*|wounded|killed|armed)\b",
    strength=0.7)
@@ -304,7 +318,8 @@ _t("deployment", "deployment", r"(?:deploy(?:ed|s|ing|ment|ments)?|dispatch(?:ed
    r"|" + _FORCES + r"\s+" + _SMALLGAP + r"(?:were|was|have been|had been|are|been)?\s*(?:deployed|sent|"
    r"dispatched|flown|rushed|airlifted|mobili[sz]ed|stationed|posted)\b|" + _MILITARY + r"\s+" + _SMALLGAP +
    r"(?:were|was|have been|had been|are|been)?\s*(?:seen|spotted)\b|" + _FORCES +
-   r"\s+(?:arrived|landed|patrolled|patrolling|poured|rolled|moved|massed|took up positions)|"
+   r"\s+(?:(?:in|on|with|aboard)\s+(?:[\w-]+\s+){1,3}?)?(?:also\s+|were\s+|have\s+|had\s+)?"
+   r"(?:arrived|landed|patrolled|patrolling|poured|rolled|moved|massed|took up positions)|"
    # "paratroopers and other forces from a Moscow-led military alliance began arriving in"
    + _FORCES + r"\s+(?:[\w’'-]+\s+){0,7}?(?:began\s+|started\s+|continued\s+)?(?:arriving|arrived)\s+"
    r"(?:in|at|into|on)\b",
@@ -350,7 +365,9 @@ _t("comms_shutdown", "internet", r"(?:cut|cuts|cutting|blocked|blocking|block|sh
    + _COMMS + r"\b", strength=0.7)
 
 # --- casualty report ----------------------------------------------------------------------------------
-_t("casualty_report", "deaths", r"killed|deaths?\s+of|death toll|dead\b|fatalities|died|"
+_t("casualty_report", "deaths", r"killed|killing\s+(?=(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+|up\s+to\s+)?"
+   r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|several))|"
+   r"deaths?\s+of|death toll|dead\b|fatalities|died|"
    r"lost their lives|bodies\s+(?:of|were)", strength=0.5)
 _t("casualty_report", "injuries", r"injured|wounded|injuries|hurt\b|casualties|hospitali[sz]ed", strength=0.5)
 
