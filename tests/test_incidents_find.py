@@ -272,3 +272,11 @@ def test_a_wildfire_that_burned_homes_is_a_fire_and_soldiers_burning_houses_arso
     assert [i.type for i in run_("The wildfire burned 20 homes near Almaty on Monday.")] == ["fire"]
     assert [i.type for i in run_("Soldiers burned about 60 houses in a village near Almaty on "
                                  "Thursday.")] == ["arson"]
+
+
+
+def test_an_attack_that_sparks_a_gun_battle_is_the_battle():
+    from _incidents_helpers import run as run_
+    incs = run_("Taliban fighters attacked two police checkpoints in Almaty late on Tuesday, sparking "
+                "a gun battle that lasted several hours.")
+    assert [i.type for i in incs] == ["armed_clash"]

@@ -207,3 +207,10 @@ def test_places_a_shutdown_in_the_town_is_the_towns():
     text = ("Clashes broke out in Almaty on Sunday. Mobile internet services were suspended in the "
             "town on Monday morning.")
     assert only(run(text), "comms_shutdown").place == ALMATY
+
+
+
+def test_places_an_official_in_the_capital_places_an_event_told_without_a_place():
+    text = ("Unrest spread across Kazakhstan on Monday, and Kazakhstan's government resigned. "
+            "Police detained three men near the scene, a senior police official in the capital said.")
+    assert only(run(text), "arrest").place.geonameid == 1526273  # Astana

@@ -295,7 +295,8 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
     types = {tr.type for tr in live}
     if "armed_clash" in types:
         # "Fighting raged ... with heavy gunfire heard": the shots are the battle's.
-        live = [t for t in live if not (t.type == "attack" and t.subtype == "shooting")]
+        # "Fighters attacked two police checkpoints, sparking a gun battle": one battle.
+        live = [t for t in live if not (t.type == "attack" and t.subtype in ("shooting", "assault"))]
         types = {tr.type for tr in live}
     if "riot" in types:
         live = [t for t in live if not (t.type == "protest" and t.subtype != "intervention")]

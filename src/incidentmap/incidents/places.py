@@ -43,7 +43,7 @@ _COUNTRY_ANAPHORA = re.compile(r"\b(?:nationwide|countrywide|across (?:much of |
 _CAPITAL_ANAPHORA = re.compile(r"\b(?:in|across|around|near|outside|into|to|through|throughout|"
                                r"parts\s+of|streets\s+of|outskirts\s+of|centre\s+of|center\s+of)\s+"
                                r"(?P<c>the\s+(?:country['’]s\s+|nation['’]s\s+)?capital)\b(?!\s+(?:of|city\s+of)\b)"
-                               r"(?!,?\s+[A-Z])", re.I)
+                               r"(?!,?\s+(?-i:[A-Z]))", re.I)
 _NATIONWIDE = re.compile(r"\b(?:nationwide|countrywide|across the country|throughout the country|"
                          r"across the nation|all over the country)\b", re.I)
 # A toponym right before an organisation or a group of forces describes who, not where ("US
