@@ -280,3 +280,11 @@ def test_an_attack_that_sparks_a_gun_battle_is_the_battle():
     incs = run_("Taliban fighters attacked two police checkpoints in Almaty late on Tuesday, sparking "
                 "a gun battle that lasted several hours.")
     assert [i.type for i in incs] == ["armed_clash"]
+
+
+
+def test_police_answering_stone_throwers_with_tear_gas_is_the_riot():
+    from _incidents_helpers import run as run_
+    incs = run_("Youths hurled stones at officers in Almaty on Monday, who responded with tear gas "
+                "and water cannon.")
+    assert [i.type for i in incs] == ["riot"]

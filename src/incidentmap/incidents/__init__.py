@@ -299,7 +299,8 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
         live = [t for t in live if not (t.type == "attack" and t.subtype in ("shooting", "assault"))]
         types = {tr.type for tr in live}
     if "riot" in types:
-        live = [t for t in live if not (t.type == "protest" and t.subtype != "intervention")]
+        # Police answering stone-throwers with tear gas is part of the riot, not a protest.
+        live = [t for t in live if t.type != "protest"]
     neg = lambda s, e: (blocked_reason(st, s, e, quoted=quotes) or "").startswith("negated")
     counts = find_counts(st, negated=neg)
     nonviolent_death = bool(_NOT_VIOLENT_DEATH.search(st))

@@ -280,10 +280,12 @@ _t("explosion", "air strike", r"air ?strikes?|airstrikes?|air raids?|bombing rai
 _t("explosion", "drone strike", r"drone (?:strikes?|attacks?)", strength=0.9)
 _t("explosion", "shelling", _v("shell") + r"|artillery (?:fire|strikes?|attacks?)|mortars?\s+"
    r"(?:fire|rounds|shells|attacks?)|rocket (?:fire|attacks?)|missile (?:strikes?|attacks?)|"
-   r"(?:fired|launched)\s+(?:\w+\s+)?(?:rockets|missiles|mortars)|"
+   r"(?:fired|launched)\s+(?:\w+\s+)?(?:rockets|missiles|mortars|mortar\s+(?:bombs|rounds|shells))|"
    # "a missile struck an apartment building", "shells hit homes", "a rocket slammed into"
-   r"(?:missiles?|rockets?|shells|mortar\s+(?:rounds?|shells?)|artillery|drones?)\s+(?:also\s+)?"
-   r"(?:struck|hit|slammed into|crashed into|landed on|landed in|rained down on|pounded)", strength=0.9)
+   r"(?:missiles?|rockets?|shells|mortar\s+(?:rounds?|shells?|bombs?)|artillery|drones?)\s+"
+   r"(?:also\s+|had\s+|has\s+|have\s+)?"
+   r"(?:struck|hit|slammed into|crashed into|landed (?:on|in|inside|near)|fell (?:on|in|inside|near)|"
+   r"rained down on|pounded)", strength=0.9)
 _t("explosion", "grenade", r"grenade (?:attack|blast|explosion)|(?:threw|hurled|lobbed) (?:a |two )?grenades?", strength=0.9)
 _t("explosion", "bombing", r"(?:car|roadside|truck|pipe|nail|parcel|letter)\s+bombs?|"
    r"bomb(?:ed|ing|ings)\b|ieds?\b|improvised explosive|booby-?traps?|landmines?|(?:land\s+)?mines?\s+"
@@ -352,10 +354,14 @@ _t("emergency_measure", "ban on gatherings", r"(?:ban(?:s|ned|ning)?|prohibit(?:
    r"outlaw(?:s|ed)?)\s+(?:on\s+)?(?:all\s+)?(?:large\s+|public\s+|mass\s+)?(?:gatherings|"
    r"protests|rallies|demonstrations|assemblies|meetings)", strength=0.8)
 _t("emergency_measure", "evacuation order", r"evacuation orders?|(?:mandatory|forced)\s+evacuations?|"
-   r"ordered\s+" + _SMALLGAP + r"(?:to\s+)?evacuat(?:e|ion|ed)", strength=0.8)
+   r"ordered\s+" + _SMALLGAP + r"(?:to\s+)?evacuat(?:e|ion|ed)|"
+   # "authorities had begun evacuating children from Shebekino"
+   r"(?:began|begun|started|starting|begin)\s+(?:the\s+)?evacuat(?:ing|ion\s+of)\s+(?:\w+\s+)?(?:residents|"
+   r"children|civilians|villagers|people|families|inhabitants|the\s+(?:town|city|village|area))", strength=0.8)
 
 # --- communications shutdown ------------------------------------------------------------------------
-_COMMS = r"(?:internet|web|mobile|cell(?:ular|phone)?|phone|telephone|telecommunications?|communications?|network|social media|messaging)"
+_COMMS = (r"(?:internet|web|mobile|cell(?:ular|phone)?|phone|telephone|telecommunications?|communications?|"
+          r"network|social media(?:\s+(?:sites|websites|platforms|apps))?|messaging|websites)")
 _DOWN = (r"(?:down|cut|cuts|cut off|blocked|block|outages?|shut\s*down|shutdowns?|shut off|blackouts?|disrupted|"
          r"disruptions?|spotty|restricted|suspended|severed|throttled|unavailable|offline)")
 _t("comms_shutdown", "internet", _COMMS + r"\s+(?:service|services|access|connections?|"
