@@ -213,3 +213,9 @@ def test_a_car_is_not_a_place(gaz):
     assert places(text, gaz) == ["Detroit"]
     # The towns themselves stay places.
     assert places("Police in Pontiac said a man drove to Lincoln, Neb.", gaz)[:2] == ["Pontiac", "Lincoln"]
+
+
+def test_a_park_named_after_a_town_is_not_the_town(gaz):
+    assert places("He was caught in the area of Roanoke Park in Kansas City.", gaz) == ["Kansas City"]
+    # A town whose own name ends in "Park" is still found whole.
+    assert places("They met at Lincoln Park in Chicago.", gaz) == ["Lincoln Park", "Chicago"]

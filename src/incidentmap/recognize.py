@@ -103,6 +103,10 @@ summit conference festival games cup open championship tournament award awards p
 lake river city town village district mount patrol sheriff safety
 """.split())
 
+#: A park or a mall named after someone or somewhere is a site, not that town ("Roanoke Park
+#: in Kansas City", "Griffith Park"); a country or state keeps its name ("Texas Stadium").
+_GROUNDS = frozenset("park parks gardens garden mall arboretum cemetery".split())
+
 #: Words after a name that make it a jurisdiction ("Lindsay Police", "Kirkland City Council").
 JURISDICTION_HEADS = frozenset("""
 police sheriff sheriff's council mayor township fire schools school city county courthouse
@@ -714,6 +718,7 @@ class Recognizer:
                     agency = heads[-1] in ORG_WORDS and heads[-1] not in STREET_WORDS  # "Florida Highway Patrol"
                     if heads[0] in MEDIA_WORDS or heads[-1] in MEDIA_WORDS or (
                             heads[0] in STREET_WORDS and not county_road and not agency and not is_strong) \
+                            or (len(heads) == 1 and heads[0] in _GROUNDS and not is_strong) \
                             or (self.features and heads[-1] in FEATURE_HEADS):
                         continue  # "New York Post", "Memphis Street"
                     nxt = r[m.j + 1]
