@@ -270,3 +270,16 @@ def test_a_capitals_old_name_does_not_outrank_a_city_so_named_today(gaz):
               "Philadelphia")
     assert (t.place.country_code, t.place.admin1) == ("US", "Pennsylvania")
     assert first(parse("Protesters marched in Kiev on Sunday.", gaz), "Kiev").place.country_code == "UA"
+
+
+def test_a_state_named_like_a_country_is_the_state_of_the_storys_town(gaz):
+    text = ("Athens-Clarke County police arrested three teenagers in Athens on Wednesday. The "
+            "University of Georgia issued a campus alert last month.")
+    t = first(parse(text, gaz), "Georgia")
+    assert (t.place.kind, t.place.country_code) == ("admin1", "US")
+    # A state that holds a city of its name keeps the city: "New York" beside Brooklyn.
+    t = first(parse("Police in Brooklyn said the man was taken to a hospital in New York.", gaz), "New York")
+    assert t.place.kind == "city"
+    # Without a town of the state, Georgia is the country.
+    t = first(parse("Protesters rallied in Tbilisi, the capital of Georgia.", gaz), "Georgia")
+    assert t.place.kind == "country"

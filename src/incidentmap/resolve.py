@@ -120,6 +120,7 @@ ADMIN1_BONUS = 1.0
 #: A world city (this population, or half of it for a capital) caps at FAMOUS_CAP what the
 #: document's country votes add to a small same-named town elsewhere.
 FAMOUS_POP = 1_000_000
+STATE_OF_TOWN_BONUS = 4.0
 FAMOUS_CAP = 3.5
 
 
@@ -455,6 +456,15 @@ def resolve(article: Article | str, mentions: Sequence[Mention], gazetteer: Any 
                     near = confident_in.get((cc, c.admin1 or ""))
                     if near and len(near) - (k in near) >= 2:
                         s += ADMIN1_BONUS
+                elif confident_in and c.kind == "admin1" and name_key(c.name) == k:
+                    # "the University of Georgia" in a story placed in Athens, Georgia is the
+                    # state: a town of the text lies in the state of this name.
+                    inside = confident_in.get((cc, c.name))
+                    if inside and len(inside - {k}) >= 1 and not any(
+                            o.kind == "city" and o.country_code == cc and o.admin1 == c.name
+                            for _, o in g.static):
+                        # ("New York" stays the city: the state holds a city of that name.)
+                        s += STATE_OF_TOWN_BONUS
                 if anchor_pts and c.kind not in ("country", "region"):
                     clat, clon = math.radians(c.lat), math.radians(c.lon)
                     cosl = math.cos(clat)
