@@ -283,3 +283,13 @@ def test_a_state_named_like_a_country_is_the_state_of_the_storys_town(gaz):
     # Without a town of the state, Georgia is the country.
     t = first(parse("Protesters rallied in Tbilisi, the capital of Georgia.", gaz), "Georgia")
     assert t.place.kind == "country"
+
+
+def test_a_town_and_the_county_that_holds_it_are_read_together(gaz):
+    # Lebanon and Boone County exist in Missouri (150 km apart) and in Indiana (Lebanon is
+    # Boone County's seat): read together, they are Indiana's.
+    text = ("Jane Roe, 45, was booked into the Boone County Jail on Friday after a traffic stop on "
+            "Main Street in Lebanon, the Boone County Sheriff's Office said.")
+    tops = parse(text, gaz)
+    assert first(tops, "Lebanon").place.admin1 == "Indiana"
+    assert first(tops, "Boone County").place.admin1 == "Indiana"

@@ -121,6 +121,7 @@ ADMIN1_BONUS = 1.0
 #: document's country votes add to a small same-named town elsewhere.
 FAMOUS_POP = 1_000_000
 STATE_OF_TOWN_BONUS = 4.0
+CLOSE_SUPPORT = 0.5
 FAMOUS_CAP = 3.5
 
 
@@ -339,6 +340,32 @@ def resolve(article: Article | str, mentions: Sequence[Mention], gazetteer: Any 
             if c.kind not in ("country", "region"):
                 cells[(int(math.floor(c.lat)), int(math.floor(c.lon)))].add(k)
 
+    # The same at a quarter of a degree (about 28 km): a town and the county that holds it
+    # (Lebanon and Boone County, Indiana) support each other more than two readings 150 km
+    # apart (Lebanon and Boone County, Missouri).
+    fine_cells: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for k, g in groups.items():
+        for c in g.cands:
+            if c.kind not in ("country", "region", "admin1"):
+                fine_cells[(int(math.floor(c.lat * 4)), int(math.floor(c.lon * 4)))].add(k)
+    fine_memo: dict[tuple[str, int, int], int] = {}
+
+    def close_support(k: str, c: Place) -> int:
+        if c.kind in ("country", "region", "admin1") or len(fine_cells) < 2:
+            return 0
+        ci, cj = int(math.floor(c.lat * 4)), int(math.floor(c.lon * 4))
+        got = fine_memo.get((k, ci, cj))
+        if got is None:
+            near: set[str] = set()
+            for di in (-1, 0, 1):
+                for dj in (-1, 0, 1):
+                    cell = fine_cells.get((ci + di, cj + dj))
+                    if cell:
+                        near |= cell
+            near.discard(k)
+            got = fine_memo[(k, ci, cj)] = len(near)
+        return got
+
     support_memo: dict[tuple[str, int, int], int] = {}
 
     def support(k: str, c: Place) -> int:
@@ -420,6 +447,8 @@ def resolve(article: Article | str, mentions: Sequence[Mention], gazetteer: Any 
                     s -= 6.0
             if n_groups > 1:
                 s += 1.0 * min(support(k, c), 4)
+                if g.famous is None:  # small namesakes near each other do not move London
+                    s += CLOSE_SUPPORT * min(close_support(k, c), 2)
             out.append((s, c))
         g.static = out
 
