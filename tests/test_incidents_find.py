@@ -288,3 +288,31 @@ def test_police_answering_stone_throwers_with_tear_gas_is_the_riot():
     incs = run_("Youths hurled stones at officers in Almaty on Monday, who responded with tear gas "
                 "and water cannon.")
     assert [i.type for i in incs] == ["riot"]
+
+
+
+def test_tabloid_pages_reviews_court_reports_and_announced_marches():
+    from _incidents_helpers import run as run_
+    import datetime as dt
+    # A review's violence is its story.
+    text = ("The Independent\nBarricade review: A riot game set in Almaty\nBy Jack Clayton\n\n"
+            "The first thing you hear is a stun grenade. Riot police advance down a boulevard in "
+            "Almaty lined with burning cars, and the army storms a television station.")
+    assert run_(text) == []
+    # A sentencing for an old riot: the riot, its fires and arrests are background.
+    text = ("Rioter jailed\n\nA man who helped burn down a furniture store during the 2011 riots "
+            "in Almaty has been jailed for eight years. The blaze destroyed the building.")
+    assert run_(text, published=dt.date(2016, 2, 19)) == []
+    # A march announced for a later day is a plan; links and captions are not evidence.
+    assert run_("Farm unions on Thursday announced a march to Almaty on November 14.") == []
+    text = ("Police arrested 20 rioters in Almaty on Monday.\n\nPictured: burned-out cars line a "
+            "street in Almaty on Tuesday morning\n\nRead more: How police handle shootings in Almaty")
+    assert [i.type for i in run_(text)] == ["arrest"]
+
+
+def test_skirmishes_between_youths_and_police_are_a_riot_and_2005_when_is_old():
+    from _incidents_helpers import run as run_
+    import datetime as dt
+    text = ("By nightfall fresh skirmishes had broken out between youths and riot police in Almaty. "
+            "The scenes revived memories of 2005, when riots spread across Kazakhstan.")
+    assert [i.type for i in run_(text, published=dt.date(2021, 6, 12))] == ["riot"]

@@ -85,7 +85,14 @@ industries technologies systems partners studios productions records pictures fc
 
 STREET_WORDS = frozenset("""
 street st avenue ave road rd boulevard blvd lane ln drive highway hwy expressway freeway
-parkway pkwy turnpike way square plaza bridge tunnel
+parkway pkwy turnpike way square plaza bridge tunnel row crescent mews
+""".split())
+
+#: Words that open the name of a street or quarter in other languages ("Quartiers Nord", "Rue
+#: de Paris", "Calle Madrid"): the name after them is part of the site's name.
+SITE_OPENERS = frozenset("""
+quartier quartiers rue avenida calle via viale piazza plaza praça rua barrio colonia parc
+jardin pont porte chemin allée cité boulevard place strasse straße platz
 """.split())
 
 #: Nouns that are not a place on their own even where some village bears the name
@@ -684,6 +691,8 @@ class Recognizer:
                     continue
                 if qual is None and _is_vehicle(text, m.start, m.end, r, m.i, m.j):
                     continue  # "a silver Pontiac Grand Prix", "a Hyundai Santa Fe"
+                if m.i > 0 and r[m.i - 1].text.lower() in SITE_OPENERS:
+                    continue  # "the Quartiers Nord", "Rue de Paris": a quarter or a street
                 # Acronyms in running text ("CNN", "AP") are places only as countries, states
                 # or a dateline ("CHARLESTON, W.Va. --", "NEWARK --").
                 dateline = False

@@ -82,12 +82,17 @@ _LEGAL_MODALITY = re.compile(r"charge|accused|counts? of|suspicion|in connection
 # "in the town", "across the region": the place told before, not the whole country.
 _LOCAL_ANAPHORA = re.compile(r"\b(?:the|that|this)\s+(?:town|city|region|province|state|district|"
                              r"county|area|village|valley|enclave|camp)\b", re.I)
+_ANNOUNCED = re.compile(r"\b(?:announc(?:ed|es|ing)|unveil(?:ed|s)|declar(?:ed|es))\s+(?:an?\s+|the\s+|their\s+|"
+                        r"its\s+|plans?\s+for\s+(?:an?\s+)?)(?:[\w\"“”'-]+\s+){0,3}$", re.I)
 # Markets rally and strike too; people protest.
 _MARKETS = re.compile(r"\b(?:dollar|euro|yen|sterling|pound|currenc(?:y|ies)|stocks?|shares|equities|"
                       r"bonds?|yields?|markets?|index|indices|nasdaq|dow|s&p|ftse|nikkei|futures|"
                       r"prices|oil|gold|bitcoin|investors|traders)\b", re.I)
 _CROWD = re.compile(r"\b(?:protest\w*|demonstrat\w*|marchers|crowds?|activists|supporters|workers|"
                     r"union|students|police|slogans?|placards?|banners?)\b", re.I)
+_PAGE_FURNITURE = re.compile(r"\s*(?:read more|related|see also|watch|pictured|photo|photograph|"
+                             r"caption|image|credit|video|listen|advertisement|sign up|click here|"
+                             r"follow us|more on this story)\s*[:|—–-]", re.I)
 _TERMINAL = re.compile(r"[.!?][\"'”’)]*\s*$")
 _DATE_STEP = {"day": "week", "week": "month", "month": "unknown", "unknown": "unknown"}
 
@@ -96,6 +101,8 @@ def _is_header(s: Sentence, body_started: bool, first_in_paragraph: bool) -> boo
     """Headlines, section titles, bylines and link texts restate the body: not evidence.
     They are lines without closing punctuation before the body starts, or opening a
     paragraph of their own with few words."""
+    if first_in_paragraph and _PAGE_FURNITURE.match(s.text):
+        return True  # "Read more: ...", "Pictured: ...": links and captions restate the story
     if _TERMINAL.search(s.text):
         return False
     return not body_started or (first_in_paragraph and len(s.text.split()) < 10)
@@ -251,6 +258,8 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
             continue  # "the gun went off accidentally": no one attacked anyone
         if tr.type == "casualty_report" and _SUMMARY.search(st):
             continue
+        if tr.type == "protest" and _ANNOUNCED.search(text, max(sent.start, tr.start - 45), tr.start):
+            continue  # "unions announced a march to the capital on November 14": a plan
         if tr.type == "protest" and _MARKETS.search(st) and not _CROWD.search(st):
             continue  # "the dollar rallied against major currencies", "stocks staged a rally"
         if tr.subtype == "assault" and _ANIMAL.search(st):
@@ -285,8 +294,15 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
     actors_all = find_actors(st, sent.start, demonyms, country.country_code if country else None)
     armed = any(a.actor.category == "unidentified armed group" for a in actors_all) or re.search(
         r"\b(?:militants?|rebels?|insurgents?|gunmen|fighters|troops|soldiers|army)\b", st, re.I)
+    crowd_vs_police = re.search(r"\b(?:protesters|demonstrators|rioters|youths|crowds?|fans|mobs?|"
+                                r"students|hooligans|supporters)\b", st, re.I) and re.search(
+        r"\b(?:police|officers|gendarmes|riot police)\b", st, re.I) and not re.search(
+        r"\b(?:militants?|rebels?|insurgents?|troops|soldiers|gunmen|fighters|army|militias?)\b", st, re.I)
     retyped = []
     for t in live:
+        if t.type == "armed_clash" and crowd_vs_police:
+            # "skirmishes broke out between youths and riot police": a riot, not a battle
+            t = TriggerMatch(replace(t.trigger, type="riot", subtype="clash"), t.start, t.end, t.text)
         if t.type == "riot" and t.subtype == "clash" and (armed or armed_told) and not re.search(
                 r"\b(?:protest\w*|demonstrat\w*|rioters|crowds?|mobs?|youths|fans|students|police)\b", st, re.I):
             t = TriggerMatch(replace(t.trigger, type="armed_clash", subtype="armed clash"), t.start, t.end, t.text)
@@ -365,7 +381,7 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
             date, prec, explicit = None, "unknown", False
         movement = typ == "deployment"
         pc = choose_place(text, sent.start, sent.end, tr.start, tr.end, by_sent.get(sent.index, []),
-                          movement=movement, country=country)
+                          movement=movement, country=country, focus=focus)
         if (pc is None or pc.place is None) and typ == "comms_shutdown" and country is not None and \
                 not _LOCAL_ANAPHORA.search(st):
             # A network is cut by a national operator or government: without a place of its

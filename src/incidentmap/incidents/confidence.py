@@ -36,6 +36,12 @@ _NON_EVENT_FRAME = re.compile(
     r"grants?|fundraiser|charity|scholarship|graduat\w+|schools?|students?|"
     r"obituary|dies at|remembered|funeral|review|opinion|column|letters?)\b", re.I)
 
+# A review of a film, game, book or show: the violence it describes is its story ("Barricade
+# review: A riot game that makes you choose ...").
+_REVIEW = re.compile(r"\b(?:review|reviewed)\s*[:—–-]|[:—–-]\s*review\b|\b(?:film|movie|game|book|novel|"
+                     r"album|series|show|play|musical|exhibition|documentary)\s+review\b|"
+                     r"\breview\s+of\s+(?:the\s+)?(?:film|movie|game|book|novel|series|show|play)\b", re.I)
+
 # Headlines and leads of crime, conflict and disaster news, when the trigger lexicon missed the
 # lead's own event ("a man is in a Winnipeg jail on charges ...").
 _EVENT_FRAME = re.compile(
@@ -55,11 +61,15 @@ _HARM = re.compile(
 
 
 def document_frame(sentences, body_index: int, cands: list[Candidate], text: str) -> str:
-    """``"event"`` when the lead (the headline and the first body sentences) tells an incident
+    """``"fiction"`` when the headline announces a review (of a film, game, book ...);
+    ``"event"`` when the lead (the headline and the first body sentences) tells an incident
     candidate or speaks the language of crime, conflict or disaster; ``"non-event"`` when it
     does neither and the headline or first sentence speaks the language of sport, business,
     politics, culture or opinion; else ``"mixed"``."""
     lead_end = body_index + LEAD_SENTENCES
+    heading = " ".join(s.text for s in sentences[:max(body_index, 1)])[:400]
+    if _REVIEW.search(heading):
+        return "fiction"
     if any(c.sentence.index < lead_end for c in cands):
         return "event"
     head = " ".join(s.text for s in sentences[:lead_end])[:600]
@@ -79,6 +89,8 @@ def rescore(c: Candidate, frame: str, body_index: int, focus: Place | None = Non
     ambiguity, a local event placed only at a country, the article's frame, and whether the
     place lies where the article is about (``focus``, from ``article_focus``; anywhere in
     ``national``, the country an article names twice)."""
+    if frame == "fiction":
+        return 0.0
     n = len({s.start for s in c.evidence})
     first = min(s.index for s in c.evidence)
     lead = first < body_index + LEAD_SENTENCES

@@ -105,7 +105,9 @@ _AREA_AFTER = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,2}?(?:streets?|roads?|outs
                          r"highways?|camps?|prisons?|streets|areas?|parts?|side|heart|territory|"
                          r"homes?|buildings?|offices?|headquarters|embassy|consulate|hospitals?|"
                          r"schools?|churche?s?|mosques?|markets?|stadium|bridges?|oil\s*fields?|"
-                         r"mines?|plants?|bases?|history)\b", re.I)
+                         r"mines?|plants?|bases?|history|arrondissements?|boroughs?|wards?|precincts?|"
+                         r"communes?|municipalit(?:y|ies)|townships?|housing\s+estates?|estates?|"
+                         r"squares?|parks?|airports?|stations?|universit(?:y|ies)|campus)\b", re.I)
 # A relation "to" a country is not a place ("Russia's ambassador to Turkey", "a visit to").
 _RELATION_TO = re.compile(r"\b(?:ambassador|envoy|consul|representative|delegation|emissary|"
                           r"trip|visit|travel|flights?|exports?|ties|relations|aid|loans?|"
@@ -129,6 +131,8 @@ _DATELINE = re.compile(r"(?:[A-Z][A-Z.'’ -]*[A-Z.](?:/[A-Z][A-Z.'’ -]*[A-Z.]
                        r"|[A-Z][\w.'’-]*(?:[ \u00a0][A-Z][\w.'’-]*){0,2}(?:,[ \u00a0]+[A-Z][\w.]*)?[ \u00a0]*"
                        r"\((?:AP|AFP|Reuters|dpa|Xinhua|Bloomberg|CNN|Anadolu|IANS|PTI|ANI|TASS|UPI|CP)\)[ \u00a0]*)"
                        r"(?:—|–|--|-|:)[ \u00a0]")
+_CITY_OF = re.compile(r"['’]s\s+(?:second|third|largest|biggest|main|chief|commercial|economic|"
+                      r"financial|capital|oldest)\s+(?:largest\s+)?(?:city|town|port)\b|['’]s\s+capital\b", re.I)
 _PART_OF_AFTER = re.compile(r"\s+(?:suburbs?|neighbou?rhood|district|township|enclave|outskirts)\s+of\s+[A-Z]")
 # "in northwestern Nigeria's Zamfara state": the locative reaches through the possessive.
 _POSSESSOR_BEFORE = re.compile(r"(?:[A-Z][\w.’'-]*[ \u00a0]+){0,2}[A-Z][\w.’'-]*['’]s[ \u00a0]+"
@@ -262,7 +266,8 @@ def _airport(place: Place) -> Place | None:
 
 def choose_place(text: str, sent_start: int, sent_end: int, trig_start: int, trig_end: int,
                  toponyms: list[Toponym], *, movement: bool = False,
-                 country: Place | None = None, locative_only: bool = False) -> PlaceChoice | None:
+                 country: Place | None = None, locative_only: bool = False,
+                 focus: Place | None = None) -> PlaceChoice | None:
     """The place of occurrence named in the sentence ``text[sent_start:sent_end]`` for the
     trigger at ``trig_start:trig_end`` (absolute offsets), or ``None`` when it names none."""
     if country is not None:
@@ -383,6 +388,12 @@ def choose_place(text: str, sent_start: int, sent_end: int, trig_start: int, tri
                     t, site = u, usite
                     break
         place = _as_city(t)
+        if place.kind == "country" and focus is not None and focus.kind == "city" and \
+                focus.country_code == place.country_code and _CITY_OF.match(text, t.end):
+            # "France's second city has endured a fifth night of violence": the city the
+            # article is about, not the whole country.
+            return PlaceChoice(focus, focus.precision, text[t.start:_CITY_OF.match(text, t.end).end()],
+                               origin, explicit=True, base=focus, resolution=t.confidence)
         precision, ptext = place.precision, t.text
         if site:
             ptext = text[t.start:t.end + site.end()]

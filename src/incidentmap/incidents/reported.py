@@ -98,6 +98,7 @@ _OLD_BEFORE = re.compile(r"\b(?:in the past|previously|prior\s+(?:to\s+)?|not th
 _OPENING_OLD = re.compile(r"\W*(?:last year|the year before|years ago|decades ago|"
                           r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+"
                           r"(?:years|decades)\s+ago)\b", re.I)
+_YEAR_WHEN = re.compile(r"\b((?:19|20)\d\d),?\s+(?:when|as)\b", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 _YEAR_NAMED_BEFORE = re.compile(r"\b(?:19|20)\d\d(?:['’]s)?\s+(?:[\w-]+\s+)?$")
 _LAST_YEARS = re.compile(r"\b(?:last|previous|past|prior|earlier)\s+(?:year|month)['’]s\s+(?:[\w-]+\s+)?$|"
@@ -113,7 +114,8 @@ _LEGAL = re.compile(
     r"\b(?:found (?:not )?guilty|guilty verdict|pleaded|pleads|plea deal|plea bargain|no contest|"
     r"convicted|sentenced|sentencing|indicted|indictment|acquitted|verdict|jury|jurors|"
     r"testified|testimony|told the court|the court heard|court heard|on trial|stand trial|"
-    r"competency|scheduled to die|death row|stay of execution|admitted(?: to)?\s+(?:\w+ly\s+)?\w+ing|confessed)\b", re.I)
+    r"competency|scheduled to die|death row|stay of execution|admitted(?: to)?\s+(?:\w+ly\s+)?\w+ing|confessed|"
+    r"(?:was|were|has been|have been|is|are)\s+(?:finally\s+)?jailed|jailed\s+for|caged|imprisoned\s+for)\b", re.I)
 _LEGAL_LEAD = re.compile(_LEGAL.pattern[:-3] + r"|trial|judge)\b", re.I)
 _RETRACTED = re.compile(r"^\W*(?:at first|initially|originally),?\s+(?:\w+\s+){0,3}(?:believed|thought|"
                         r"suspected|assumed)\b|\b(?:initially|originally|wrongly|mistakenly)\s+"
@@ -241,6 +243,11 @@ def background_reason(sentence: Sentence, start: int, end: int, trig_type: str,
         return "a retelling: " + _RETELLING.search(st).group().lower()
     old = _OLD.search(clause) or _OLD_BEFORE.search(st, max(0, start - 80), start) or \
         _OPENING_OLD.match(st, 0, start)
+    if not old and ctx.max_year is not None:
+        # "revived memories of 2005, when riots spread": the year dates the clause it opens.
+        yw = _YEAR_WHEN.search(st, 0, start)
+        if yw and int(yw.group(1)) < ctx.max_year:
+            return f"dated {yw.group(1)}, the article names {ctx.max_year}"
     if old:
         return "earlier than the news: " + old.group().lower()
     before = st[max(0, start - 40):start]
