@@ -316,3 +316,18 @@ def test_skirmishes_between_youths_and_police_are_a_riot_and_2005_when_is_old():
     text = ("By nightfall fresh skirmishes had broken out between youths and riot police in Almaty. "
             "The scenes revived memories of 2005, when riots spread across Kazakhstan.")
     assert [i.type for i in run_(text, published=dt.date(2021, 6, 12))] == ["riot"]
+
+
+
+def test_a_string_of_bombs_that_night_a_separate_incident_and_an_old_arrest_for_robbery():
+    from _incidents_helpers import run as run_
+    import datetime as dt
+    incs = run_("A string of small bombs exploded outside shops in Almaty late on Saturday.",
+                published=dt.date(2022, 1, 9))
+    assert [i.type for i in incs] == ["explosion"]
+    assert run_("Almaty has seen a string of arson fires at vacant buildings this year.") == []
+    incs = run_("A man was beaten by protesters at the airport in Almaty on Monday. A reporter was "
+                "assaulted in a separate incident in Almaty.")
+    assert [i.type for i in incs] == ["attack", "attack"]
+    assert run_("He has a lengthy rap sheet, including a 2016 arrest for armed robbery in Almaty.",
+                published=dt.date(2022, 1, 9)) == []

@@ -39,6 +39,12 @@ def test_triggers_inflect_regular_and_irregular_verbs():
     ("Ukrainian artillery had pounded the town throughout Wednesday.", "explosion"),
     ("Social media websites were also blocked across the country.", "comms_shutdown"),
     ("Authorities had begun evacuating children from the town.", "emergency_measure"),
+    ("A section of City Hall was also set alight.", "arson"),
+    ("The fire had been started deliberately in at least three places.", "arson"),
+    ("He was surrounded, tied to a trolley and beaten by protesters.", "attack"),
+    ("A photographer was punched and kicked to the ground.", "attack"),
+    ("Authorities also blocked access to TikTok.", "comms_shutdown"),
+    ("Connectivity on the main network had collapsed to 2 percent.", "comms_shutdown"),
     ("A crowd stormed the governor's house.", "seizure"),
     ("The army retook the town.", "seizure"),
     ("Russia sent paratroopers into the country.", "deployment"),
@@ -77,6 +83,7 @@ def test_triggers_find_each_type_in_its_phrasings(text, type_):
     ("Arson investigators returned to the scene.", "arson"),
     ("The team rallied to win the game.", "protest"),
     ("SWAT officers stormed the house where he was hiding.", "seizure"),  # a raid
+    ("The suspect stormed into the deli and pulled a gun.", "seizure"),   # a robbery
     ("Firefighters saved babies from burning buildings.", "arson"),       # an adjective
 ])
 def test_triggers_ignore_look_alikes(text, not_type):

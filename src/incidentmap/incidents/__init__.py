@@ -60,6 +60,8 @@ _ANAPHORA = re.compile(r"(?:\b(?:the|this|that|these|those|such|his|her|their|it
 _ANOTHER = re.compile(r"(?:a\s+(?:second|third|fourth|separate|new|further)|another)\b", re.I)
 _ANOTHER_BEFORE = re.compile(r"\b(?:(?:a|the)\s+(?:second|third|fourth)|a\s+(?:separate|new|further)|another)"
                              r"(?:,?\s+[\w-]+)?,?\s+$", re.I)
+_SEPARATE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?in\s+a\s+(?:separate|second|different)\s+"
+                             r"(?:incident|attack|case)", re.I)
 _VERBAL = re.compile(r"(?:was|were|been|got|had|has|have)\b|\w+ed\b|(?:shot|hit|struck|set|"
                      r"took|fought|burnt|sent|stabbed|seized)\b", re.I)
 # Deaths and injuries are a casualty report of this taxonomy only amid violence or unrest.
@@ -446,7 +448,8 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
         # Only a noun refers back ("the blast"); a verb after a definite subject does not
         # ("The man assaulted a woman").
         c.distinct = any(_ANOTHER.match(t.text) or _ANOTHER_BEFORE.search(text, max(sent.start, t.start - 40),
-                                                                           t.start) for t in trs)
+                                                                           t.start)
+                         or _SEPARATE_AFTER.match(text, t.end) for t in trs)
         c.anaphoric = any((_ANAPHORA.search(text, max(sent.start, t.start - 30), t.start)
                            and not _VERBAL.match(t.text))
                           or re.match(r"(?:the|this|that)\s", t.text, re.I) for t in trs)

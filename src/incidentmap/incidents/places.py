@@ -328,6 +328,7 @@ def choose_place(text: str, sent_start: int, sent_end: int, trig_start: int, tri
                 r"\b(?:city|town|village|capital|province|state|region|district|county|"
                 r"republic|country|control|hometown|home town|suburbs?|streets|outskirts|center|centre|heart|parts?|"
                 r"areas?|zones?|neighbou?rhoods?|quarters?|districts|villages|towns|cities|"
+                r"islands?|peninsula|coast|shores|port|municipality|governorate|oblast|"
                 r"north|south|east|west)\s+of\s+(?:the\s+)?$", before, re.I):
             # "the independence of X", "the president of X": not where it happened.
             excluded_end = t.end

@@ -121,7 +121,7 @@ def _t(type_: str, subtype: str | None, pattern: str, needs: str | None = None,
 # --- arson: the text says the fire was set -------------------------------------------------
 _t("arson", "arson", _v("set") + r"\s+" + _GAP + r"(?:on fire|ablaze|alight|aflame)", strength=0.8)
 _t("arson", "arson", _v("set") + r"\s+(?:\w+\s+)?fires?\s+(?:to|at|in|on)\b", strength=0.8)
-_t("arson", "arson", r"(?:were|was|been|being|got)\s+set\s+(?:on fire|ablaze|alight)", strength=0.8)
+_t("arson", "arson", r"(?:were|was|been|being|got)\s+(?:also\s+|then\s+)?set\s+(?:on fire|ablaze|alight)", strength=0.8)
 _t("arson", "arson", _v("torch") + r"(?!\s+(?:bearer|light|relay))", strength=0.7)
 # Petrol bombs thrown at police or soldiers are rioting; thrown at a building, arson.
 _AT_FORCES = (r"(?!\s+(?:[\w-]+\s+){0,2}?at\s+(?:the\s+|israeli\s+|security\s+|riot\s+)?(?:police|soldiers|officers|troops|"
@@ -132,7 +132,10 @@ _t("arson", "arson", _v("firebomb", only=("firebombed", "firebombing")) + r"|"
 _t("arson", "arson", r"arsons?(?!\s+(?:investigators?|squad|units?|task force|charges?|dogs?|"
    r"detectives?|team|division))|arson attacks?|(?:deliberately|intentionally|purposely)\s+(?:set|started|lit)"
    r"|(?:fires?|blazes?)\s+(?:was|were|had been|has been)\s+(?:deliberately\s+|intentionally\s+)?set"
-   r"(?:\s+(?:deliberately|intentionally|on purpose))?|labell?ed\s+(?:an?\s+)?arson", strength=0.8)
+   r"(?:\s+(?:deliberately|intentionally|on purpose))?|labell?ed\s+(?:an?\s+)?arson|"
+   # "the fire had been started deliberately in at least three places"
+   r"(?:(?:the|a|an)\s+)?(?:fires?|blazes?)\s+(?:was|were|had been|has been)\s+(?:started|lit)\s+"
+   r"(?:deliberately|intentionally|on purpose)", strength=0.8)
 
 # "soldiers burning tents", "rioters burned dozens of houses": people setting fire to things.
 _t("arson", "arson", r"(?<!from\s)(?<!into\s)(?<!of\s)(?<!the\s)(?<!a\s)(?<!in\s)(?<!near\s)(?<!by\s)"
@@ -257,6 +260,10 @@ _t("attack", "killing", r"murder(?:ed|s|ing)?" + _STATS + r"|homicides?" + _STAT
    r"(?:was|were|been|being|is|are)\s+slain|slain\s+(?:by|in|at|on|during|near|outside)\b|"
    r"slaying|assassinat(?:ed|ion)|beheaded|decapitated|executed|massacred?|"
    r"beaten to death|bludgeoned|beating deaths?|(?:fatal|brutal|savage) beating", strength=0.7)
+# "was surrounded, tied to a trolley and beaten by protesters", "was punched and kicked"
+_t("attack", "assault", r"\band\s+(?:then\s+)?(?:brutally\s+|severely\s+|badly\s+)?(?:beaten|assaulted|kicked|"
+   r"punched)\s+(?:by|with|unconscious|to|and)\b|(?:was|were|been|got)\s+(?:repeatedly\s+|brutally\s+)?"
+   r"(?:punched|kicked|pummell?ed|pistol-whipped|clubbed|bludgeoned)\b", strength=0.7)
 _t("attack", "sexual violence", r"raped|rape of|sexual(?:ly)?\s+assault(?:ed|ing|s)?", strength=0.8)
 _t("attack", "assault", r"(?:was|were|been|got)\s+(?:brutally\s+|severely\s+)?(?:beaten|"
    r"assaulted|attacked)|assault(?:ed|ing)?\s+(?:a|an|the|him|her|two|three)\b|"
@@ -299,7 +306,9 @@ _t("explosion", "explosion", r"explosions?|explod(?:ed|ing)|(?<!-run\s)(?<!homer
 _t("seizure", "taken", _v("storm", only=("stormed", "storming", "storms")) +
    r"(?!\s+(?:drain|water|cloud|season|front|off|out|away|back))"
    r"(?!\s+(?:into\s+|in\s+|through\s+)?(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?(?:apartment|house|home|residence|"
-   r"hideout|room|flat|car|vehicle|stage|field|pitch|court|bus|plane)s?\b)",
+   r"hideout|room|flat|car|vehicle|stage|field|pitch|court|bus|plane|shop|store|deli|bodega|bar|"
+   r"restaurant|bank|pharmacy|supermarket|cafe|café|club|nightclub|salon|gas station|petrol station|"
+   r"convenience store|classroom)s?\b)",
    strength=0.8)
 # ... but a seat of power stormed is taken, whoever lives there ("stormed the official residence
 # of President Rajapaksa", "stormed the governor's house").
@@ -361,8 +370,10 @@ _t("emergency_measure", "evacuation order", r"evacuation orders?|(?:mandatory|fo
 
 # --- communications shutdown ------------------------------------------------------------------------
 _COMMS = (r"(?:internet|web|mobile|cell(?:ular|phone)?|phone|telephone|telecommunications?|communications?|"
-          r"network|social media(?:\s+(?:sites|websites|platforms|apps))?|messaging|websites)")
+          r"network|social media(?:\s+(?:sites|websites|platforms|apps))?|messaging|websites|connectivity|"
+          r"tiktok|facebook|twitter|whatsapp|instagram|youtube|telegram)")
 _DOWN = (r"(?:down|cut|cuts|cut off|blocked|block|outages?|shut\s*down|shutdowns?|shut off|blackouts?|disrupted|"
+         r"dropped sharply|collapsed|plunged|"
          r"disruptions?|spotty|restricted|suspended|severed|throttled|unavailable|offline)")
 _t("comms_shutdown", "internet", _COMMS + r"\s+(?:service|services|access|connections?|"
    r"networks?|lines|coverage)?\s*" + r"(?:[\w’'\-,]+\s+){0,6}?" + _DOWN + r"\b", strength=0.7)
