@@ -219,3 +219,8 @@ def test_a_park_named_after_a_town_is_not_the_town(gaz):
     assert places("He was caught in the area of Roanoke Park in Kansas City.", gaz) == ["Kansas City"]
     # A town whose own name ends in "Park" is still found whole.
     assert places("They met at Lincoln Park in Chicago.", gaz) == ["Lincoln Park", "Chicago"]
+
+
+def test_every_author_of_a_byline_is_a_person(gaz):
+    text = "By Tom Batchelor and Athena Stavrou\nWildfires tore through the island of Rhodes."
+    assert places(text, gaz) == ["Rhodes"]

@@ -626,8 +626,11 @@ class Recognizer:
                     break
             if starts_person_at is None:
                 continue
+            byline = low0 == "by" and starts_person_at == 1
             for idx in range(starts_person_at, n):
                 t = r[idx]
+                if byline and t.text.lower() == "and":
+                    continue  # "By Tom Batchelor and Athena Stavrou": both are people
                 if t.conn or t.text.lower() in ("with", "and", "for"):
                     break
                 if idx == n - 1 and idx > starts_person_at and _MIDDLE_INITIAL_RE.match(text, t.start):
