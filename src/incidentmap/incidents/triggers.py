@@ -87,7 +87,7 @@ _SMALLGAP = r"(?:[\w’'\-]+\s+){0,3}?"
 _FORCES = (r"(?:troops|soldiers|paratroopers|police(?:men)?|officers|forces|peacekeepers|"
            r"reinforcements|national guard|guardsmen|marines|army|military|units?|battalions?|"
            r"gendarmes|armou?red (?:personnel )?(?:carriers|vehicles)|tanks|riot police|"
-           r"personnel|contingent|servicemen|deputies|agents|"
+           r"personnel|contingent|servicemen|deputies|agents|cops|"
            r"(?:peacekeeping|security|military|intervention|expeditionary|stabili[sz]ation|rapid reaction)\s+force)")
 # Only soldiers and armour "seen" somewhere are news; police seen on patrol are routine.
 _MILITARY = (r"(?:troops|soldiers|paratroopers|forces|peacekeepers|national guard|guardsmen|marines|"
@@ -184,7 +184,7 @@ _t("protest", "protest", r"demonstrations?(?!\s+(?:of|project|garden|kitchen|plo
    needs=_PROTEST_CONTEXT)
 _t("protest", "rally", r"(?<!campaign\s)(?:rall(?:y|ies)|rallied|rallying)(?!\s+(?:point|car|driver|race|cry))"
    r"(?!\s+(?:to|from)\s+(?:win|beat|victory|a\s+\d))", needs=_PROTEST_CONTEXT)
-_t("protest", "march", r"march(?:ed|es|ing)?\b(?!\s+(?:madness|of dimes))(?=\s+(?:on|to|through|in|from|down|along|toward|towards|against|past|around|for))")
+_t("protest", "march", r"(?<!flag\s)(?<!route\s)march(?:ed|es|ing)?\b(?!\s+(?:madness|of dimes))(?=\s+(?:on|to|through|in|from|down|along|toward|towards|against|past|around|for))")
 _t("protest", "protest", r"(?:took|take|taken|taking|takes)\s+to\s+the\s+streets|sit-ins?|"
    r"hunger strikes?|(?:went|go|goes|going|were|are|was|is)\s+on\s+strike|general strike|"
    r"walkouts?|picket(?:ed|ing|s)?\b|strikers|staged\s+(?:a\s+)?(?:rally|protest|demonstration|"
@@ -225,7 +225,8 @@ _t("armed_clash", "armed clash", r"gun ?battles?|fire ?fights?|shoot-?outs?|exch
    r"exchanged (?:gun)?fire|returned fire|(?:heavy|fierce|intense|renewed)\s+fighting|"
    r"(?:military|ground|army|major|ferocious|government|rebel)\s+(?:operations?|offensive|assault)|"
    r"(?:fighters|militants|rebels|insurgents|troops|soldiers|forces|gunmen|gangs|factions|militias?|"
-   r"families|tribes|clans)\s+" + _SMALLGAP + r"(?:battled|battling|fought|clashed)|fighting\s+(?:between|"
+   r"families|tribes|clans|gang members|gangsters|cartel gunmen|cartel members|hitmen)\s+" + _SMALLGAP +
+   r"(?:battled|battling|fought|clashed)|fighting\s+(?:between|"
    r"broke out|erupted)|skirmish(?:es)?|ambush(?:ed|es)?|"
    # "troops repelled an attempt by Russian units to advance", "beat back an assault"
    r"(?:repelled|repulsed|fought off|beat back|pushed back|thwarted)\s+(?:an?\s+|the\s+|several\s+|"
@@ -319,6 +320,11 @@ _t("seizure", "taken", _v("storm", only=("stormed", "storming")) + r"\s+(?:into\
 _t("seizure", "taken", r"(?:took|taken|take|taking|seized|seize|seizing|wrested|gained|assumed)\s+"
    r"control\s+of|" + _v("seize", "capture", "occupy") + r"\s+" + _SMALLGAP + _SITE + r"|"
    r"took over\s+" + _SMALLGAP + _SITE + r"|overr(?:a|u)n\s+" + _SMALLGAP + _SITE, strength=0.8)
+# A prison attacked and its inmates freed is taken ("gangs attacked the civil prison, freeing
+# around 1,000 inmates"; "a jailbreak").
+_t("seizure", "taken", r"(?:freeing|freed|released|releasing)\s+(?:about\s+|around\s+|some\s+|more\s+than\s+|"
+   r"nearly\s+|at\s+least\s+)?(?:[\d,]+\s+|hundreds\s+of\s+|thousands\s+of\s+|dozens\s+of\s+)?(?:more\s+)?"
+   r"(?:inmates|prisoners|detainees)|jail\s?breaks?|prison\s+breaks?|mass\s+escapes?", strength=0.8)
 _t("seizure", "retaken", r"(?:retook|retaken|retake|retaking|recaptured|recapture|regained|"
    r"regain|reclaimed|reasserted)(?:\s+(?:full\s+)?control\s+(?:of|over))?|"
    r"wrested\s+(?:back\s+)?control", strength=0.8)
@@ -335,6 +341,10 @@ _t("deployment", "deployment", r"(?:deploy(?:ed|s|ing|ment|ments)?|dispatch(?:ed
    + _FORCES + r"\s+(?:[\w’'-]+\s+){0,7}?(?:began\s+|started\s+|continued\s+)?(?:arriving|arrived)\s+"
    r"(?:in|at|into|on)\b",
    strength=0.7)
+
+# "Columns of the Assam Rifles and CRPF were deployed": units named by their formation
+_t("deployment", "deployment", r"(?:columns|companies|platoons|contingents|battalions|units|detachments)\s+of\s+"
+   r"(?:[\w’'-]+\s+){1,6}?(?:were|was|have been|had been)\s+(?:deployed|rushed|sent|moved|dispatched)", strength=0.7)
 
 # --- arrest ----------------------------------------------------------------------------------------
 _t("arrest", "arrest", r"(?<!cardiac\s)(?<!heart\s)(?<!respiratory\s)arrest(?:ed|s|ing)?\b"
@@ -363,7 +373,7 @@ _t("emergency_measure", "ban on gatherings", r"(?:ban(?:s|ned|ning)?|prohibit(?:
    r"outlaw(?:s|ed)?)\s+(?:on\s+)?(?:all\s+)?(?:large\s+|public\s+|mass\s+)?(?:gatherings|"
    r"protests|rallies|demonstrations|assemblies|meetings)", strength=0.8)
 _t("emergency_measure", "evacuation order", r"evacuation orders?|(?:mandatory|forced)\s+evacuations?|"
-   r"ordered\s+" + _SMALLGAP + r"(?:to\s+)?evacuat(?:e|ion|ed)|"
+   r"ordered\s+" + _SMALLGAP + r"(?:to\s+)?evacuat(?:e|ion|ed)|ordered\s+out\s+of\s+their\s+homes|"
    # "authorities had begun evacuating children from Shebekino"
    r"(?:began|begun|started|starting|begin)\s+(?:the\s+)?evacuat(?:ing|ion\s+of)\s+(?:\w+\s+)?(?:residents|"
    r"children|civilians|villagers|people|families|inhabitants|the\s+(?:town|city|village|area))", strength=0.8)
