@@ -332,14 +332,15 @@ _t("seizure", "retaken", r"(?:retook|retaken|retake|retaking|recaptured|recaptur
 # --- deployment of troops or police ----------------------------------------------------------------
 _t("deployment", "deployment", r"(?:deploy(?:ed|s|ing|ment|ments)?|dispatch(?:ed|es|ing)|"
    r"sent|send(?:s|ing)?|rushed|airlifted|flown|flew|mobili[sz]ed|moved|ordered)\s+" + _GAP + _FORCES +
-   r"|" + _FORCES + r"\s+" + _SMALLGAP + r"(?:were|was|have been|had been|are|been)?\s*(?:deployed|sent|"
-   r"dispatched|flown|rushed|airlifted|mobili[sz]ed|stationed|posted)\b|" + _MILITARY + r"\s+" + _SMALLGAP +
-   r"(?:were|was|have been|had been|are|been)?\s*(?:seen|spotted)\b|" + _FORCES +
-   r"\s+(?:(?:in|on|with|aboard)\s+(?:[\w-]+\s+){1,3}?)?(?:also\s+|were\s+|have\s+|had\s+)?"
+   # One _FORCES for every continuation: the alternation is long, and trying it once per
+   # position instead of three times keeps the lexicon fast.
+   r"|" + _FORCES + r"\s+(?:" + _SMALLGAP + r"(?:were|was|have been|had been|are|been)?\s*(?:deployed|sent|"
+   r"dispatched|flown|rushed|airlifted|mobili[sz]ed|stationed|posted)\b|"
+   r"(?:(?:in|on|with|aboard)\s+(?:[\w-]+\s+){1,3}?)?(?:also\s+|were\s+|have\s+|had\s+)?"
    r"(?:arrived|landed|patrolled|patrolling|poured|rolled|moved|massed|took up positions)|"
    # "paratroopers and other forces from a Moscow-led military alliance began arriving in"
-   + _FORCES + r"\s+(?:[\w’'-]+\s+){0,7}?(?:began\s+|started\s+|continued\s+)?(?:arriving|arrived)\s+"
-   r"(?:in|at|into|on)\b",
+   r"(?:[\w’'-]+\s+){0,7}?(?:began\s+|started\s+|continued\s+)?(?:arriving|arrived)\s+(?:in|at|into|on)\b)|"
+   + _MILITARY + r"\s+" + _SMALLGAP + r"(?:were|was|have been|had been|are|been)?\s*(?:seen|spotted)\b",
    strength=0.7)
 
 # "Columns of the Assam Rifles and CRPF were deployed": units named by their formation
