@@ -15,7 +15,9 @@ Annotations marked ``background`` (an older event the article mentions only in p
 optional: not counted as missed when absent, nor as false when predicted.
 
 The corpora carry no publication dates, so relative dates ("Thursday") stay unresolved and
-only absolute dates are compared.  Each document has a ``split``: ``dev`` (the rules were tuned
+only absolute dates are compared.  ``bench/wire/*.jsonl`` adds news-style articles written for
+the bench (blind to the extractor) with their publication dates, text and annotations in one
+record; their split is the file's name (``--no-wire`` leaves them out).  Each document has a ``split``: ``dev`` (the rules were tuned
 on it) or ``fresh``, ``fresh2`` ... (batches annotated later, each measured once before its errors
 were looked at); the figures are printed per split and for all.
 

@@ -331,3 +331,11 @@ def test_a_string_of_bombs_that_night_a_separate_incident_and_an_old_arrest_for_
     assert [i.type for i in incs] == ["attack", "attack"]
     assert run_("He has a lengthy rap sheet, including a 2016 arrest for armed robbery in Almaty.",
                 published=dt.date(2022, 1, 9)) == []
+
+
+
+def test_a_habit_in_a_where_clause_does_not_make_the_event_habitual():
+    from _incidents_helpers import run as run_
+    text = ("Some 150 riot police were deployed around the camp in Almaty on Wednesday, where "
+            "migrants regularly try to board lorries.")
+    assert [i.type for i in run_(text)] == ["deployment"]

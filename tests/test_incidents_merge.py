@@ -117,3 +117,14 @@ def test_a_date_across_after_belongs_to_the_other_event():
     assert sorted(i.type for i in incs) == ["arrest", "attack"]
     attack = next(i for i in incs if i.type == "attack")
     assert attack.date == dt.date(2022, 1, 10) and len(attack.evidence) == 2
+
+
+
+def test_a_killing_and_its_stab_wounds_are_one_attack_but_a_shooting_and_a_stabbing_two():
+    from _incidents_helpers import run as run_
+    text = ("A man armed with a kitchen knife killed one person on a tram in Almaty on Friday. A "
+            "58-year-old man died at the scene in Almaty; two others were taken to hospital with stab "
+            "wounds.")
+    assert [i.type for i in run_(text)] == ["attack"]
+    text = ("A man was shot dead in Almaty on Friday. A woman was stabbed in Almaty on Friday.")
+    assert sorted(i.subtype for i in run_(text)) == ["shooting", "stabbing"]

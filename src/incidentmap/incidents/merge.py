@@ -135,6 +135,9 @@ def _dates_compatible(a: Candidate, b: Candidate) -> bool:
     return abs((a.date - b.date).days) <= tol
 
 
+_GENERIC_ATTACK = {None, "assault", "killing"}
+
+
 def _merge_told_twice(cands: list[Candidate]) -> list[Candidate]:
     """One event told twice is one incident: same type (and seizure direction), compatible
     place and date."""
@@ -160,7 +163,10 @@ def _merge_told_twice(cands: list[Candidate]) -> list[Candidate]:
                 continue
             if c.type == "seizure" and (o.subtype or "").split()[0] != (c.subtype or "").split()[0]:
                 continue
-            if c.type == "attack" and o.subtype != c.subtype:
+            if c.type == "attack" and o.subtype != c.subtype and \
+                    o.subtype not in _GENERIC_ATTACK and c.subtype not in _GENERIC_ATTACK:
+                # A shooting and a stabbing are two attacks; "killed one person" and "stab
+                # wounds" may tell one.
                 continue
             if places_compatible(o.place, c.place) and _dates_compatible(o, c):
                 target = o

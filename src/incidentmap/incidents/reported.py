@@ -137,7 +137,7 @@ _RECENT = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|su
                      r"today|tonight|last night|this morning|this afternoon|this evening|"
                      r"overnight)\b", re.I)
 _NEXT_BOUNDARY = re.compile(r"[;:—–]|,\s*(?:and|but|while|as|after|before|when|although|though|"
-                            r"because|which|who)\b|\b(?:but|while|whereas|although|because|since|"
+                            r"because|which|who|where)\b|\b(?:but|while|whereas|although|because|since|"
                             r"than)\b")
 
 

@@ -334,7 +334,7 @@ _t("deployment", "deployment", r"(?:deploy(?:ed|s|ing|ment|ments)?|dispatch(?:ed
    r"sent|send(?:s|ing)?|rushed|airlifted|flown|flew|mobili[sz]ed|moved|ordered)\s+" + _GAP + _FORCES +
    # One _FORCES for every continuation: the alternation is long, and trying it once per
    # position instead of three times keeps the lexicon fast.
-   r"|" + _FORCES + r"\s+(?:" + _SMALLGAP + r"(?:were|was|have been|had been|are|been)?\s*(?:deployed|sent|"
+   r"|" + _FORCES + r"\s+(?:(?:[\w’'\-]+\s+){0,6}?(?:were|was|have been|had been|are|been)?\s*(?:deployed|sent|"
    r"dispatched|flown|rushed|airlifted|mobili[sz]ed|stationed|posted)\b|"
    r"(?:(?:in|on|with|aboard)\s+(?:[\w-]+\s+){1,3}?)?(?:also\s+|were\s+|have\s+|had\s+)?"
    r"(?:arrived|landed|patrolled|patrolling|poured|rolled|moved|massed|took up positions)|"
