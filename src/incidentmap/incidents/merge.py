@@ -135,7 +135,7 @@ def _dates_compatible(a: Candidate, b: Candidate) -> bool:
     return abs((a.date - b.date).days) <= tol
 
 
-_GENERIC_ATTACK = {None, "assault", "killing"}
+_GENERIC_ATTACK = {None, "assault"}
 
 
 def _merge_told_twice(cands: list[Candidate]) -> list[Candidate]:
@@ -165,8 +165,8 @@ def _merge_told_twice(cands: list[Candidate]) -> list[Candidate]:
                 continue
             if c.type == "attack" and o.subtype != c.subtype and \
                     o.subtype not in _GENERIC_ATTACK and c.subtype not in _GENERIC_ATTACK:
-                # A shooting and a stabbing are two attacks; "killed one person" and "stab
-                # wounds" may tell one.
+                # A shooting and a stabbing are two attacks; an assault told generically
+                # ("a man armed with a knife attacked passengers") and its stab wounds one.
                 continue
             if places_compatible(o.place, c.place) and _dates_compatible(o, c):
                 target = o
