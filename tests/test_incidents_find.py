@@ -339,3 +339,25 @@ def test_a_habit_in_a_where_clause_does_not_make_the_event_habitual():
     text = ("Some 150 riot police were deployed around the camp in Almaty on Wednesday, where "
             "migrants regularly try to board lorries.")
     assert [i.type for i in run_(text)] == ["deployment"]
+
+
+
+def test_petrol_bombs_a_history_of_attacks_a_fire_told_as_arson_and_forces_moving_in():
+    from _incidents_helpers import run as run_
+    import datetime as dt
+    # Petrol bombs thrown at police lines are rioting, not explosions.
+    assert [i.type for i in run_("Youths threw bricks and petrol bombs at police lines in Almaty "
+                                 "on Friday night.")] == ["riot"]
+    # "the latest in a string of attacks" is a history, even in a sentence with a day.
+    incs = run_("A suicide bomber blew himself up near a mosque in Almaty on Wednesday, killing "
+                "seven people, the latest in a string of attacks on the city.",
+                published=dt.date(2017, 9, 13))
+    assert [i.type for i in incs] == ["explosion"]
+    # A fire later said to be started deliberately is one arson.
+    incs = run_("A huge fire ripped through a migrant camp near Almaty on Tuesday night. The "
+                "prosecutor said the fire had been started deliberately in three places.")
+    assert [i.type for i in incs] == ["arson"]
+    # Forces "moving in on" a sit-in is the attack that follows, not a deployment.
+    incs = run_("Security forces moved in on a protest sit-in in Almaty on Monday, firing live "
+                "rounds at the crowd.")
+    assert "deployment" not in [i.type for i in incs]

@@ -211,6 +211,9 @@ def _merge_told_twice(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_RETELLS_THE_FIRE = re.compile(r"(?:the|this|that)\s+(?:fire|blaze)s?\b", re.I)
+
+
 def _absorb(incs: list[Candidate]) -> list[Candidate]:
     """A casualty report or a fire of unstated cause, told in an article that also reports a
     violent event (or an arson) at a compatible place and date, is part of that event."""
@@ -218,8 +221,12 @@ def _absorb(incs: list[Candidate]) -> list[Candidate]:
     out = []
     for c in incs:
         hosts = hosts_for.get(c.type)
-        if c.type == "fire" and not c.anaphoric:
-            hosts = None  # "Burned-out cars" beside an arson of offices is a fire of its own
+        if c.type == "fire" and not c.anaphoric and not any(
+                o.type == "arson" and _RETELLS_THE_FIRE.match(o.trigger.text) for o in incs):
+            # "Burned-out cars" beside an arson of offices is a fire of its own; but when the
+            # arson is the fire told again ("the fire had been started deliberately"), the
+            # fire is that arson.
+            hosts = None
         target = None
         if hosts:
             for o in incs:

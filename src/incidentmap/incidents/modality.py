@@ -55,6 +55,11 @@ _PLAN_AFTER = re.compile(
     r"(?:planned|scheduled|expected|set|due|slated|called\s+off|proposed|feared|threatened|banned|"
     r"cancell?ed|postponed|prevented|averted|foiled|thwarted)\b(?!\s+by\b)"
     r"|\s(?:will|would|is\s+to|are\s+to)\s+(?:be\s+held|take\s+place|go\s+ahead)\b", re.I)
+# The series as the subject of what happened ("a string of bombs exploded"), not a history
+# the news joins ("the latest in a string of attacks on the capital").
+_SERIES_HAPPENED = re.compile(r"\b(?:series|spate|wave|string|campaign)\s+of\s+(?:[\w-]+\s+){1,4}?"
+                              r"(?:exploded|went off|detonated|hit|struck|rocked|tore through|killed|"
+                              r"wounded|erupted|broke out)\b", re.I)
 _SERIES = re.compile(r"(?:series|spate|wave|string|campaign)\s+of", re.I)
 _A_DAY = re.compile(r"\b(?:on\s+|late\s+|early\s+|last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
                     r"sunday)\b|\b(?:yesterday|overnight|last night|this morning)\b", re.I)
@@ -100,7 +105,7 @@ def blocked_reason(sentence: str, start: int, end: int, *, window_words: int = 9
         w = m.group()
         if w.lower() in _CASE_SENSITIVE_MODALS and w != w.lower():
             continue
-        if _SERIES.match(w) and _A_DAY.search(sentence):
+        if _SERIES.match(w) and _A_DAY.search(sentence) and _SERIES_HAPPENED.search(sentence):
             continue  # "a string of small bombs exploded late on Saturday": that night's events
         return "modality: " + w.lower()
     # Gap patterns ("troops would be sent") hold their modal inside the match.

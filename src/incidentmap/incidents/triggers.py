@@ -298,6 +298,7 @@ _t("explosion", "grenade", r"grenade (?:attack|blast|explosion)|(?:threw|hurled|
 _t("explosion", "bombing", r"(?:car|roadside|truck|pipe|nail|parcel|letter)\s+bombs?|"
    r"bomb(?:ed|ing|ings)\b|ieds?\b|improvised explosive|booby-?traps?|landmines?|(?:land\s+)?mines?\s+"
    r"(?:exploded|blast|explosion)|(?:exploded\s+on|blown up by)\s+(?:a\s+)?(?:\w+\s+)?mines?|"
+   r"(?<!petrol\s)(?<!fire\s)(?<!gasoline\s)(?<!molotov\s)(?<!paint\s)(?<!smoke\s)(?<!stink\s)"
    r"bombs?(?!\s+(?:threats?|scares?|squads?|disposal|shelters?|cyclone|sniffing|technicians?))", strength=0.8)
 _t("explosion", "explosion", r"explosions?|explod(?:ed|ing)|(?<!-run\s)(?<!homer\s)blasts?\b(?!\s+(?:furnace|of (?:cold|arctic|winter)|that won|to win))|"
    r"detonat(?:ed|ion)", strength=0.7)
@@ -337,7 +338,7 @@ _t("deployment", "deployment", r"(?:deploy(?:ed|s|ing|ment|ments)?|dispatch(?:ed
    r"|" + _FORCES + r"\s+(?:(?:[\w’'\-]+\s+){0,6}?(?:were|was|have been|had been|are|been)?\s*(?:deployed|sent|"
    r"dispatched|flown|rushed|airlifted|mobili[sz]ed|stationed|posted)\b|"
    r"(?:(?:in|on|with|aboard)\s+(?:[\w-]+\s+){1,3}?)?(?:also\s+|were\s+|have\s+|had\s+)?"
-   r"(?:arrived|landed|patrolled|patrolling|poured|rolled|moved|massed|took up positions)|"
+   r"(?:arrived|landed|patrolled|patrolling|poured|rolled|moved(?!\s+in\s+on\b)|massed|took up positions)|"
    # "paratroopers and other forces from a Moscow-led military alliance began arriving in"
    r"(?:[\w’'-]+\s+){0,7}?(?:began\s+|started\s+|continued\s+)?(?:arriving|arrived)\s+(?:in|at|into|on)\b)|"
    + _MILITARY + r"\s+" + _SMALLGAP + r"(?:were|was|have been|had been|are|been)?\s*(?:seen|spotted)\b",
