@@ -214,3 +214,13 @@ def test_places_an_official_in_the_capital_places_an_event_told_without_a_place(
     text = ("Unrest spread across Kazakhstan on Monday, and Kazakhstan's government resigned. "
             "Police detained three men near the scene, a senior police official in the capital said.")
     assert only(run(text), "arrest").place.geonameid == 1526273  # Astana
+
+
+
+def test_places_in_the_province_is_the_province_the_sentence_named():
+    from incidentmap.model import Place as P
+    teh = P("geonames:110791", "Tehran", "admin1", 35.48, 51.76, "IR", feature="ADM1")
+    places = {"Tehran province": teh, "Iran": IR}
+    text = ("Protests spread across Iran on Monday. The head of Tehran province's judiciary said "
+            "that 400 people were detained during the protests in the province.")
+    assert only(run(text, places=places), "arrest").place == teh

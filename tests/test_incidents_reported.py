@@ -246,3 +246,11 @@ def test_a_film_or_programme_retelling_events_is_no_news():
 def test_reported_figurative_and_commemorative_mentions_are_no_incident(text):
     from _incidents_helpers import run as run_
     assert run_(text) == []
+
+
+
+def test_an_event_years_before_another_is_background():
+    from _incidents_helpers import run as run_
+    import datetime as dt
+    assert run_("The generals took power in Almaty in a coup in October 2021, two years after mass "
+                "protests toppled the president.", published=dt.date(2023, 4, 17)) == []

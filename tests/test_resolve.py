@@ -293,3 +293,11 @@ def test_a_town_and_the_county_that_holds_it_are_read_together(gaz):
     tops = parse(text, gaz)
     assert first(tops, "Lebanon").place.admin1 == "Indiana"
     assert first(tops, "Boone County").place.admin1 == "Indiana"
+
+
+def test_a_name_followed_by_province_or_region_is_the_division(gaz):
+    tops = parse("Shelling hit the Kharkiv region, and 400 people were detained in Tehran province.", gaz)
+    assert first(tops, "Kharkiv").place.kind == "admin1"
+    assert first(tops, "Tehran").place.kind == "admin1"
+    # "Tehran University", "the Kharkiv region's governor" keep their own readings.
+    assert first(parse("Students gathered at Tehran University.", gaz), "Tehran").place.kind == "city"

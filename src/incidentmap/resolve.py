@@ -120,6 +120,9 @@ ADMIN1_BONUS = 1.0
 #: A world city (this population, or half of it for a capital) caps at FAMOUS_CAP what the
 #: document's country votes add to a small same-named town elsewhere.
 FAMOUS_POP = 1_000_000
+_DIVISION_AFTER = re.compile(r"[ \u00a0]+(?:province|region|oblast|governorate|prefecture|state|"
+                             r"department|district)\b(?![ \u00a0]+(?:of|capital|police|university|"
+                             r"government|governor|assembly|council|legislature|court)\b)", re.I)
 STATE_OF_TOWN_BONUS = 4.0
 CLOSE_SUPPORT = 0.5
 FAMOUS_CAP = 3.5
@@ -396,6 +399,8 @@ def resolve(article: Article | str, mentions: Sequence[Mention], gazetteer: Any 
         admin_names = {a.name for a in g.cands if a.kind == "admin1"}
         # "Nevada" in a text that names Iowa is still the state, not Nevada, Iowa.
         state_named = any(name_key(a) == k for a in admin_names)
+        # "Tehran province", "Kharkiv region", "Washington state": the division, not its city.
+        division_said = any(_DIVISION_AFTER.match(text, m.end) for m in g.mentions)
         # Famous by this name only: "Philadelphia" is an old name of Amman, whose fame as a
         # capital says nothing about what "Philadelphia" means today.
         g.famous = next((c.country_code for c in g.cands if c.kind == "city" and (
@@ -412,6 +417,8 @@ def resolve(article: Article | str, mentions: Sequence[Mention], gazetteer: Any 
                 s = min(s, math.log10(max(c.population, 0) + 10) + 0.3)
             if g.exact is not None and c.id == g.exact.id:
                 s += 20.0
+            if division_said:
+                s += 3.0 if c.kind in ("admin1", "admin2") else -1.0 if c.kind == "city" else 0.0
             if c.kind == "city" and admin_pts and (c.admin1 in admin_names or any(
                     _approx_km(c.lat, c.lon, la, lo) < 60 for la, lo in admin_pts)):
                 # A city that is also a division of its own name (Almaty, Murmansk,

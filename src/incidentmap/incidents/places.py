@@ -131,6 +131,10 @@ _DATELINE = re.compile(r"(?:[A-Z][A-Z.'’ -]*[A-Z.](?:/[A-Z][A-Z.'’ -]*[A-Z.]
                        r"|[A-Z][\w.'’-]*(?:[ \u00a0][A-Z][\w.'’-]*){0,2}(?:,[ \u00a0]+[A-Z][\w.]*)?[ \u00a0]*"
                        r"\((?:AP|AFP|Reuters|dpa|Xinhua|Bloomberg|CNN|Anadolu|IANS|PTI|ANI|TASS|UPI|CP)\)[ \u00a0]*)"
                        r"(?:—|–|--|-|:)[ \u00a0]")
+_KIND_ANAPHORA = re.compile(r"\b(?:in|across|throughout|around|of)\s+the\s+(province|state|region|city|town|"
+                            r"district|county)\b", re.I)
+_ANAPHORA_KINDS = {"province": ("admin1", "admin2"), "state": ("admin1",), "region": ("admin1", "admin2", "region"),
+                   "district": ("admin1", "admin2"), "county": ("admin2",), "city": ("city",), "town": ("city",)}
 _CITY_OF = re.compile(r"['’]s\s+(?:second|third|largest|biggest|main|chief|commercial|economic|"
                       r"financial|capital|oldest)\s+(?:largest\s+)?(?:city|town|port)\b|['’]s\s+capital\b", re.I)
 _PART_OF_AFTER = re.compile(r"\s+(?:suburbs?|neighbou?rhood|district|township|enclave|outskirts)\s+of\s+[A-Z]")
@@ -278,6 +282,7 @@ def choose_place(text: str, sent_start: int, sent_end: int, trig_start: int, tri
     cands = []
     origin = None
     excluded_end = -10
+    possessors: list[Toponym] = []  # "Tehran province's judiciary": a name the sentence refers back to
     dl = _DATELINE.match(text, sent_start, sent_end)
     dateline_end = dl.end() if dl else -1
     for t in toponyms:
@@ -310,6 +315,8 @@ def choose_place(text: str, sent_start: int, sent_end: int, trig_start: int, tri
                 dist = t.start - trig_end if t.start >= trig_end else trig_start - t.end
                 cands.append((-3.0 - dist / 60.0, t, None))
             continue
+        if _POSSESSIVE.match(after) or _ORG_AFTER.match(after):
+            possessors.append(t)
         if (_POSSESSIVE.match(after) and not _SITE_AFTER.match(after) and not _AREA_AFTER.match(after)) \
                 or _RELATION_TO.search(before) or (t.start >= trig_end and _OTHER_TIME.search(
                     text, trig_end, t.start)):
@@ -407,6 +414,15 @@ def choose_place(text: str, sent_start: int, sent_end: int, trig_start: int, tri
         return PlaceChoice(place, precision, ptext, origin, explicit=True, base=_as_city(t),
                            resolution=t.confidence)
     sent = text[sent_start:sent_end]
+    back = _KIND_ANAPHORA.search(sent, max(0, trig_start - sent_start - 80))
+    if back:
+        # "Tehran province's judiciary said 400 people detained in the province": the
+        # province the sentence has just named as an owner.
+        kinds = _ANAPHORA_KINDS[back.group(1).lower()]
+        for t in reversed(possessors):
+            if t.end <= sent_start + back.start() and t.place.kind in kinds:
+                return PlaceChoice(_as_city(t), t.place.precision, back.group(), origin, explicit=True,
+                                   base=_as_city(t), resolution=t.confidence)
     cap = _CAPITAL_ANAPHORA.search(sent)
     if cap and country is not None and country.kind == "country":
         capital = _capital(country.country_code)

@@ -90,6 +90,7 @@ _OLD = re.compile(
     r"thirty|several|many|a few|some)\s+(?:years?|decades?|months?)\s+(?:ago|earlier|before|"
     r"prior)|decades? ago|years? ago|last year|the previous year|date to|dating (?:back )?to|"
     r"(?:\d+|ten|twenty|thirty|forty|fifty|[a-z]+ty-[a-z]+)\s+years\s+(?:since|after)|"
+    r"(?:a|one|two|three|four|five|six|several|many|\d+)\s+(?:years?|decades?)\s+after|"
     r"(?:\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd))\s+anniversary|anniversary\s+of)\b", re.I)
 # Adverbs of an earlier time stand before the verb they date ("had previously been arrested").
 _OLD_BEFORE = re.compile(r"\b(?:in the past|previously|prior\s+(?:to\s+)?|not the first time|"
@@ -98,6 +99,9 @@ _OLD_BEFORE = re.compile(r"\b(?:in the past|previously|prior\s+(?:to\s+)?|not th
 _OPENING_OLD = re.compile(r"\W*(?:last year|the year before|years ago|decades ago|"
                           r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+"
                           r"(?:years|decades)\s+ago)\b", re.I)
+# "a coup in 2021, two years after mass protests toppled ...": the event is older still.
+_YEARS_AFTER_BEFORE = re.compile(r"\b(?:a|one|two|three|four|five|six|several|many|\d+)\s+(?:years?|decades?)\s+"
+                                 r"after\s+(?:[\w-]+\s+){0,3}$", re.I)
 _YEAR_WHEN = re.compile(r"\b((?:19|20)\d\d),?\s+(?:when|as)\b", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 _YEAR_NAMED_BEFORE = re.compile(r"\b(?:19|20)\d\d(?:['’]s)?\s+(?:[\w-]+\s+)?$")
@@ -242,7 +246,7 @@ def background_reason(sentence: Sentence, start: int, end: int, trig_type: str,
     if _RETELLING.search(st):
         return "a retelling: " + _RETELLING.search(st).group().lower()
     old = _OLD.search(clause) or _OLD_BEFORE.search(st, max(0, start - 80), start) or \
-        _OPENING_OLD.match(st, 0, start)
+        _OPENING_OLD.match(st, 0, start) or _YEARS_AFTER_BEFORE.search(st, max(0, start - 60), start)
     if not old and ctx.max_year is not None:
         # "revived memories of 2005, when riots spread": the year dates the clause it opens.
         yw = _YEAR_WHEN.search(st, 0, start)

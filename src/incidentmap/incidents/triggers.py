@@ -142,7 +142,7 @@ _t("arson", "arson", r"(?<!from\s)(?<!into\s)(?<!of\s)(?<!the\s)(?<!a\s)(?<!in\s
    + _v("burn", only=("burned", "burnt", "burning")) + r"\s+(?:down\s+)?(?:the\s+|their\s+|"
    r"dozens\s+of\s+|hundreds\s+of\s+|scores\s+of\s+|several\s+|some\s+|about\s+\d+\s+|\d+\s+)?"
    r"(?:[\w-]+\s+)?(?:tents|homes|houses|huts|cars|vehicles|shops|stores|buildings|villages|churches|"
-   r"mosques|schools|offices|tyres|tires)\b",
+   r"mosques|schools|offices)\b",
    needs=r"\b(?:soldiers|troops|forces|police|militia\w*|gunmen|attackers|assailants|rioters|protesters|"
          r"demonstrators|mobs?|crowds?|fighters|rebels|militants|youths|gangs?|men|insurgents|army)\b",
    strength=0.8)
