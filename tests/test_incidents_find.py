@@ -361,3 +361,17 @@ def test_petrol_bombs_a_history_of_attacks_a_fire_told_as_arson_and_forces_movin
     incs = run_("Security forces moved in on a protest sit-in in Almaty on Monday, firing live "
                 "rounds at the crowd.")
     assert "deployment" not in [i.type for i in incs]
+
+
+
+def test_a_summary_of_nights_yields_to_the_nights_told_one_by_one():
+    from _incidents_helpers import run as run_
+    import datetime as dt
+    text = ("Almaty has endured a fifth straight night of violence, with gangs of youths torching "
+            "cars.\n\nOn Monday night, 40 cars were set alight in Almaty. On Wednesday, a town hall "
+            "annexe in Almaty was firebombed. On Tuesday night, looters smashed their way into a "
+            "sports shop in Almaty.")
+    incs = run_(text, published=dt.date(2021, 6, 12))
+    arsons = sorted(i.date for i in incs if i.type == "arson")
+    assert arsons == [dt.date(2021, 6, 7), dt.date(2021, 6, 9)]
+    assert [i.date for i in incs if i.type == "looting"] == [dt.date(2021, 6, 8)]

@@ -81,6 +81,11 @@ _AHEAD_DATE = re.compile(r"\b(?:scheduled|will|shall|appear|appears|set\s+for|du
                          r"plans?|until|postponed|adjourned|hearing|court)\b[^.;]{0,35}$", re.I)
 _LEGAL_MODALITY = re.compile(r"charge|accused|counts? of|suspicion|in connection|related to|guilty|"
                              r"convicted|on trial|sentenced")
+_SUMMARY_SPAN = re.compile(r"\b(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+                           r"\s+(?:straight|consecutive|successive)\s+(?:night|day)|(?:a|one|two|three|several)\s+"
+                           r"(?:weeks?|days|nights)\s+of\s+(?:violence|unrest|rioting|riots|protests?|clashes|"
+                           r"fighting|disorder)|nights?\s+of\s+(?:violence|unrest|rioting|riots|clashes|disorder)|"
+                           r"over\s+the\s+past\s+(?:\w+\s+)?(?:days|nights|weeks))\b", re.I)
 # "in the town", "across the region": the place told before, not the whole country.
 _LOCAL_ANAPHORA = re.compile(r"\b(?:the|that|this)\s+(?:town|city|region|province|state|district|"
                              r"county|area|village|valley|enclave|camp)\b", re.I)
@@ -220,6 +225,12 @@ def find_incidents(article: Article, toponyms: list[Toponym], *,
                     if pc0.base is not None and pc0.base.kind != "site" else None
             if pc0 is not None:
                 recent_places.append((sent.index, sent.paragraph, pc0))
+    # "A fifth straight night of violence, with gangs torching cars": a summary of nights the
+    # article then tells one by one is none of them; it stands only for a type the article
+    # tells no night of.
+    told_by_day = {c.type for c in cands if c.date_explicit and not _SUMMARY_SPAN.search(c.sentence.text)}
+    cands = [c for c in cands if not (c.type in told_by_day and not c.date_explicit and
+                                      _SUMMARY_SPAN.search(c.sentence.text))]
     merged = merge_candidates(cands)
     # The confidence an incident carries is read off the whole article: corroboration, the
     # lead, the article's frame (docs/taxonomy.md, "Confidence").

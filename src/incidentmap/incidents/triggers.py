@@ -214,7 +214,10 @@ _t("riot", "mob violence", r"brawls?|street fights?|mass fights?", needs=r"\b(?:
    r"mob|police|officers|deputies|\d{2,} people|as many as \d+)\b", strength=0.6)
 
 # --- looting, property destruction ---------------------------------------------------------------
-_t("looting", "looting", _v("loot") + r"(?!ers?\b)|" + _v("ransack") + r"|plunder(?:ed|ing)|pillag(?:ed|ing)", strength=0.8)
+_t("looting", "looting", _v("loot") + r"(?!ers?\b)|" + _v("ransack") + r"|plunder(?:ed|ing)|pillag(?:ed|ing)|"
+   # "looters smashed their way into a sports shop", "looters stripped the mall"
+   r"looters\s+(?:[\w-]+\s+){0,2}?(?:smashed|broke|stormed|raided|stripped|emptied|cleared|made off|"
+   r"carried|hauled|ran off|targeted|hit)\b", strength=0.8)
 _t("property_destruction", "vandalism", r"vandali[sz](?:ed|ing|m)|defaced|"
    r"smash(?:ed|ing)\s+" + _SMALLGAP + r"(?:windows|cars|shops|storefronts|doors)|"
    r"(?:toppled|tore down|pulled down)\s+(?:a|the)\s+(?:\w+\s+)?(?:statue|monument)|"
