@@ -375,3 +375,22 @@ def test_a_summary_of_nights_yields_to_the_nights_told_one_by_one():
     arsons = sorted(i.date for i in incs if i.type == "arson")
     assert arsons == [dt.date(2021, 6, 7), dt.date(2021, 6, 9)]
     assert [i.date for i in incs if i.type == "looting"] == [dt.date(2021, 6, 8)]
+
+
+
+def test_statement_days_clan_battles_reported_by_police_and_prisons_taken():
+    from _incidents_helpers import run as run_
+    import datetime as dt
+    # "said on Wednesday" dates the statement: the fire of Tuesday night and the arson the
+    # prosecutor describes are one.
+    text = ("A huge fire ripped through a migrant camp near Almaty late on Tuesday night. The "
+            "prosecutor said on Wednesday that the fire had been started deliberately.")
+    incs = run_(text, published=dt.date(2017, 10, 5))
+    assert [(i.type, i.date) for i in incs] == [("arson", dt.date(2017, 10, 3))]
+    # Police as the source do not make armed clansmen rioters.
+    text = ("Fighting raged near Almaty on Monday. Police said fighters from two clans, armed with "
+            "rifles, clashed in the hills near Almaty on Tuesday.")
+    assert "riot" not in [i.type for i in run_(text)]
+    # A prison attacked to free its inmates is a site taken, not also an assault.
+    incs = run_("Gangs attacked the civil prison in Almaty on Sunday, freeing 1,000 inmates.")
+    assert [i.type for i in incs] == ["seizure"]

@@ -121,12 +121,20 @@ _OTHER_EVENT_BETWEEN = re.compile(r"\b(?:after|before|following|since|until|when
                                   r"days?\s+after)\b|;", re.I)
 
 
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+(?:\w+\s+){0,2}|announced|confirmed|added|stated|warned|"
+                          r"wrote|tweeted|posted)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+
+
 def _date_for(trig: TriggerMatch, sent_dates: list[DateMention], text: str = "") -> DateMention | None:
     best, best_d = None, None
     for d in sent_dates:
         dist = d.start - trig.end if d.start >= trig.end else trig.start - d.end
         if text and (_OTHER_EVENT_BETWEEN.search(text, d.end, trig.start) if d.end <= trig.start
                      else _OTHER_EVENT_BETWEEN.search(text, trig.end, d.start)):
+            continue
+        if text and _SAID_BEFORE.search(text, max(0, d.start - 30), d.start):
+            # "the prosecutor said on Wednesday that the fire had been started deliberately":
+            # the day of the statement, not of the fire.
             continue
         if best_d is None or dist < best_d:
             best, best_d = d, dist
@@ -317,7 +325,9 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
             # "skirmishes broke out between youths and riot police": a riot, not a battle
             t = TriggerMatch(replace(t.trigger, type="riot", subtype="clash"), t.start, t.end, t.text)
         if t.type == "riot" and t.subtype == "clash" and (armed or armed_told) and not re.search(
-                r"\b(?:protest\w*|demonstrat\w*|rioters|crowds?|mobs?|youths|fans|students|police)\b", st, re.I):
+                r"\b(?:protest\w*|demonstrat\w*|rioters|crowds?|mobs?|youths|fans|students)\b|"
+                r"(?<!according to )\bpolice\b(?!\s+(?:said|say|says|told|reported|added|spokes\w*|chief|"
+                r"officials?|sources))", st, re.I):
             t = TriggerMatch(replace(t.trigger, type="armed_clash", subtype="armed clash"), t.start, t.end, t.text)
         retyped.append(t)
     live = retyped
@@ -330,6 +340,10 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
     if "riot" in types:
         # Police answering stone-throwers with tear gas is part of the riot, not a protest.
         live = [t for t in live if t.type != "protest"]
+    if "seizure" in types:
+        # "Gangs attacked the civil prison, freeing 1,000 inmates": the attack is the taking.
+        live = [t for t in live if not (t.type == "attack" and t.subtype == "assault")]
+        types = {tr.type for tr in live}
     neg = lambda s, e: (blocked_reason(st, s, e, quoted=quotes) or "").startswith("negated")
     counts = find_counts(st, negated=neg)
     nonviolent_death = bool(_NOT_VIOLENT_DEATH.search(st))
