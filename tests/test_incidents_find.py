@@ -394,3 +394,14 @@ def test_statement_days_clan_battles_reported_by_police_and_prisons_taken():
     # A prison attacked to free its inmates is a site taken, not also an assault.
     incs = run_("Gangs attacked the civil prison in Almaty on Sunday, freeing 1,000 inmates.")
     assert [i.type for i in incs] == ["seizure"]
+
+
+
+def test_gunfire_heard_after_a_blast_is_more_of_that_fight():
+    from _incidents_helpers import run as run_
+    text = ("A car bomb exploded at the gate of the base near Almaty on Monday, and fighters stormed "
+            "the base. Residents near Almaty said they heard heavy gunfire for more than two hours.")
+    assert "attack" not in [i.type for i in run_(text)]
+    # Without a battle or a blast told before, gunfire heard is a shooting.
+    assert [i.type for i in run_("Residents of Almaty heard gunfire in the main square on Monday "
+                                 "night.")] == ["attack"]

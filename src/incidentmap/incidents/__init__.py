@@ -121,6 +121,7 @@ _OTHER_EVENT_BETWEEN = re.compile(r"\b(?:after|before|following|since|until|when
                                   r"days?\s+after)\b|;", re.I)
 
 
+_HEARD = re.compile(r"\b(?:heard|hear|could be heard|sound of|sounds of|rang out|echoed|reported hearing)\b", re.I)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+(?:\w+\s+){0,2}|announced|confirmed|added|stated|warned|"
                           r"wrote|tweeted|posted)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 
@@ -185,7 +186,7 @@ def find_incidents(article: Article, toponyms: list[Toponym], *,
     body_started = False
     body_index: int | None = None  # the first sentence that is not a headline
     violence_told = False  # a violent event reported before: "the attack" may refer to it
-    armed_told = False  # an armed clash reported before: later "clashes" are more of the fighting
+    armed_told = False  # a battle or blast reported before: later "clashes", gunfire heard are more of it
     for sent in sentences:
         s_trigs: list[TriggerMatch] = []
         while ti < len(triggers) and triggers[ti].start < sent.end:
@@ -212,7 +213,7 @@ def find_incidents(article: Article, toponyms: list[Toponym], *,
                                           violence_told, armed_told)
         cands.extend(sent_cands)
         violence_told = violence_told or any(c.type in VIOLENT for c in sent_cands)
-        armed_told = armed_told or any(c.type == "armed_clash" for c in sent_cands)
+        armed_told = armed_told or any(c.type in ("armed_clash", "explosion") for c in sent_cands)
         # Context for the sentences that follow.
         resolved = [d for d in s_dates if d.date is not None and not d.future]
         if resolved:
@@ -279,6 +280,8 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
             continue  # "the gun went off accidentally": no one attacked anyone
         if tr.type == "casualty_report" and _SUMMARY.search(st):
             continue
+        if armed_told and tr.type == "attack" and tr.subtype == "shooting" and _HEARD.search(st):
+            continue  # "heavy gunfire could be heard for hours" after the blast: more of that fight
         if tr.type == "protest" and _ANNOUNCED.search(text, max(sent.start, tr.start - 45), tr.start):
             continue  # "unions announced a march to the capital on November 14": a plan
         if tr.type == "protest" and _MARKETS.search(st) and not _CROWD.search(st):
