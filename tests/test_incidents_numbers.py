@@ -7,6 +7,9 @@ from incidentmap.incidents.numbers import find_counts, parse_count
 
 @pytest.mark.parametrize("phrase,value,exact", [
     ("353", 353, True),
+    ("3.5 million", 3_500_000, False),
+    ("2 million", 2_000_000, True),
+    ("more than 1.5 thousand", 1501, False),
     ("1,200", 1200, True),
     ("two", 2, True),
     ("thirteen", 13, True),

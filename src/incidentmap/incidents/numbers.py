@@ -42,6 +42,9 @@ _WORDNUM = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- 
             r"four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|"
             r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
             r"(?:\s+(?:hundred|thousand|million))?")
+# "3.5 million", "1.2 thousand", "2 million": digits with a scale word come first, so that
+# "3.5 million" is not read as "5".
+_SCALED = r"\d+(?:\.\d+)?\s+(?:hundred|thousand|million|billion)"
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
 _VAGUE_RE = (r"tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|"
              r"half a dozen|a half-dozen|a dozen|a couple(?: of)?|a handful of|a number of|"
@@ -51,7 +54,7 @@ _QUAL = (r"(?:at least|more than|over|upwards of|nearly|almost|about|around|appr
          r"an additional)\s+")
 #: A number phrase: optional qualifier, then a number (digits, words, vague quantity).
 NUMBER_PHRASE = re.compile(
-    r"\b(?P<qual>(?:" + _QUAL + r")*)(?P<num>" + _DIGITS + r"|" + _WORDNUM + r"|" + _VAGUE_RE +
+    r"\b(?P<qual>(?:" + _QUAL + r")*)(?P<num>" + _SCALED + r"|" + _DIGITS + r"|" + _WORDNUM + r"|" + _VAGUE_RE +
     r")\b(?P<ormore>\s+or more)?", re.I)
 
 
@@ -90,6 +93,11 @@ def _count_from_match(m: re.Match) -> Count | None:
         value, exact = VAGUE[num], False
         if num == "a dozen":
             exact = not qual
+    elif re.fullmatch(_SCALED, num):
+        n, scale = num.split()
+        value = int(round(float(n) * {"hundred": 100, "thousand": 1000, "million": 1_000_000,
+                                      "billion": 1_000_000_000}[scale]))
+        exact = "." not in n  # "1.2 million" is a rounded figure
     elif re.fullmatch(_DIGITS, num):
         value = int(num.replace(",", ""))
     else:
