@@ -120,7 +120,7 @@ def test_a_date_across_after_belongs_to_the_other_event():
 
 
 
-def test_a_killing_and_its_stab_wounds_are_one_attack_but_a_shooting_and_a_stabbing_two():
+def test_a_knife_attack_and_its_stab_wounds_are_one_attack_but_a_shooting_and_a_stabbing_two():
     from _incidents_helpers import run as run_
     text = ("A man armed with a kitchen knife killed one person on a tram in Almaty on Friday. A "
             "58-year-old man died at the scene in Almaty; two others were taken to hospital with stab "

@@ -46,6 +46,7 @@ def test_triggers_inflect_regular_and_irregular_verbs():
     ("Authorities also blocked access to TikTok.", "comms_shutdown"),
     ("Connectivity on the main network had collapsed to 2 percent.", "comms_shutdown"),
     ("Gangs attacked the civil prison, freeing around 1,000 more inmates.", "seizure"),
+    ("Youths threw petrol bombs at a police station.", "arson"),
     ("Police and gang members fought for several hours near the airport.", "armed_clash"),
     ("Hundreds of cops were deployed to the block.", "deployment"),
     ("Columns of the Assam Rifles and CRPF were deployed in sensitive areas.", "deployment"),
@@ -90,6 +91,7 @@ def test_triggers_find_each_type_in_its_phrasings(text, type_):
     ("SWAT officers stormed the house where he was hiding.", "seizure"),  # a raid
     ("The suspect stormed into the deli and pulled a gun.", "seizure"),   # a robbery
     ("Troops staged flag marches through the old city.", "protest"),     # a show of force
+    ("Youths threw petrol bombs at Russian soldiers.", "arson"),          # rioting
     ("Firefighters saved babies from burning buildings.", "arson"),       # an adjective
 ])
 def test_triggers_ignore_look_alikes(text, not_type):

@@ -272,8 +272,6 @@ _LIST_GOES_ON_RE = re.compile(r",[ \u00a0]+[A-Z]")
 _COMMA_BEFORE_RE = re.compile(r",[ \u00a0]+$")
 _COMMA_SP_RE = re.compile(r",[ \u00a0]+")
 _ABBR_END_RE = re.compile(r"([A-Za-z.]+)\.$")
-_AMP_AFTER_RE = re.compile(r"[ \u00a0]*&")
-_AMP_BEFORE_RE = re.compile(r"&[ \u00a0]*$")
 _CAP_WORD_BEFORE_RE = re.compile(r"[A-Z][\w'’.-]*[ \u00a0]+$")
 
 

@@ -115,8 +115,6 @@ _RELATION_TO = re.compile(r"\b(?:ambassador|envoy|consul|representative|delegati
 # "... the worst loss since four agents died in Waco": a place after "since" or "than" is that
 # of another, earlier event.
 _OTHER_TIME = re.compile(r"\b(?:since|than)\b", re.I)
-# "..., 60, Lebanon," and "of Austin, Texas": where a person lives.
-_RESIDENCE_BEFORE = re.compile(r"(?:\b\d{1,3},\s*|\bof\s+(?:[A-Z][\w.’'-]*\s+){1,3}?|,\s+)$")
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+[^,;:()\n]{0,80}?\b(?:in|of|near|outside)\s+(?:the\s+)?"
                          r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?",
                          re.I)

@@ -124,8 +124,10 @@ _t("arson", "arson", _v("set") + r"\s+(?:\w+\s+)?fires?\s+(?:to|at|in|on)\b", st
 _t("arson", "arson", r"(?:were|was|been|being|got)\s+(?:also\s+|then\s+)?set\s+(?:on fire|ablaze|alight)", strength=0.8)
 _t("arson", "arson", _v("torch") + r"(?!\s+(?:bearer|light|relay))", strength=0.7)
 # Petrol bombs thrown at police or soldiers are rioting; thrown at a building, arson.
-_AT_FORCES = (r"(?!\s+(?:[\w-]+\s+){0,2}?at\s+(?:the\s+|israeli\s+|security\s+|riot\s+)?(?:police|soldiers|officers|troops|"
-              r"forces|security|riot police|army|guards|gendarmes))")
+# (The forces may carry one word of description: "at Israeli soldiers", "at riot police".)
+_AT_FORCES = (r"(?!\s+(?:[\w-]+\s+){0,2}?at\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:police|soldiers|officers|troops|"
+              r"forces|security forces|army|guards|gendarmes)\b(?!\s+(?:stations?|posts?|headquarters|cars?|vans?|"
+              r"vehicles?|buildings?|barracks|stations)))")
 _t("arson", "arson", _v("firebomb", only=("firebombed", "firebombing")) + r"|"
    r"(?:threw|thrown|hurled|tossed|throwing|lobbed)\s+" + _SMALLGAP +
    r"(?:petrol bombs?|molotov cocktails?|fire ?bombs?|incendiary devices?)" + _AT_FORCES)
