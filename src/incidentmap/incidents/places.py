@@ -216,27 +216,27 @@ def article_focus(toponyms: list[Toponym], text: str | None = None) -> tuple[Pla
 _MISSING_DATA = (IncidentmapError, OSError, sqlite3.Error)
 
 
-def _country(cc: str) -> Place | None:
+def _ask_gazetteer(method: str, *args):
+    """``load_gazetteer().<method>(*args)``, or ``None`` when the gazetteer, its data or the
+    method is missing: a partial gazetteer costs a fallback (the country, "the capital", an
+    airport), never the extraction."""
     try:
         from ..gazetteer import load_gazetteer
     except ImportError:
         return None
     try:
-        return load_gazetteer().country(cc)
-    except _MISSING_DATA:  # a missing or partial gazetteer only costs the country fallback
+        fn = getattr(load_gazetteer(), method, None)
+        return fn(*args) if fn is not None else None
+    except _MISSING_DATA:
         return None
+
+
+def _country(cc: str) -> Place | None:
+    return _ask_gazetteer("country", cc)
 
 
 def _capital(cc: str | None) -> Place | None:
-    try:
-        from ..gazetteer import load_gazetteer
-    except ImportError:
-        return None
-    try:
-        capital_of = getattr(load_gazetteer(), "capital", None)
-        return capital_of(cc) if capital_of is not None and cc else None
-    except _MISSING_DATA:  # a gazetteer without capitals only costs "the capital"
-        return None
+    return _ask_gazetteer("capital", cc) if cc else None
 
 
 def _as_city(t: Toponym) -> Place:
@@ -252,17 +252,7 @@ def _as_city(t: Toponym) -> Place:
 
 
 def _airport(place: Place) -> Place | None:
-    try:
-        from ..gazetteer import load_gazetteer  # the geoparser's gazetteer, when it exists
-    except ImportError:
-        return None
-    try:
-        airports_of = getattr(load_gazetteer(), "airports_of", None)
-        if airports_of is None:
-            return None
-        airports = airports_of(place)
-    except _MISSING_DATA:  # a gazetteer without airports must not stop incident extraction
-        return None
+    airports = _ask_gazetteer("airports_of", place)
     return airports[0] if airports else None
 
 
