@@ -116,6 +116,30 @@ def test_reported_court_report_keeps_the_crimes_it_judges_out():
     assert run(text) == []
 
 
+def test_reported_court_report_keeps_the_old_arrest_out_but_not_a_recent_one():
+    pub = dt.date(2022, 6, 10)
+    text = ("Almaty bomber jailed for life\n\nA man who planted a bomb outside a cafe in Almaty five "
+            "years ago was jailed for life on Thursday. Police arrested him at his flat in Almaty "
+            "three days after the blast.")
+    assert run(text, published=pub) == []
+    text = ("Almaty man pleads guilty to assault\n\nA man pleaded guilty on Thursday to assaulting "
+            "a guard. His brother was arrested in Almaty on Tuesday.")
+    assert types(text, published=pub) == ["arrest"]
+
+
+def test_reported_a_look_back_at_an_old_event_reports_none_of_it():
+    pub = dt.date(2021, 8, 9)
+    text = ("Almaty marks ten years since the riots\n\nResidents gathered in Almaty on Saturday to "
+            "remember the riots that spread across Kazakhstan a decade ago. The unrest began after "
+            "police shot dead a young man. Rioters set fire to buses and shops that night, and more "
+            "than 3,000 people were arrested.")
+    assert run(text, published=pub) == []
+    # A new event dated in the article is news, and so is what follows it.
+    text = ("Ten years after the riots, Almaty burns again\n\nThe riots of a decade ago still scar "
+            "Almaty. Youths set fire to buses in Almaty on Saturday night. Police arrested 40 people.")
+    assert types(text, published=pub) == ["arrest", "arson"]
+
+
 def test_reported_corrected_belief_is_not_an_event():
     text = "At first, police believed the man kidnapped his son in Almaty on Monday."
     assert run(text) == []

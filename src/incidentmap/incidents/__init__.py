@@ -240,6 +240,10 @@ def find_incidents(article: Article, toponyms: list[Toponym], *,
     told_by_day = {c.type for c in cands if c.date_explicit and not _SUMMARY_SPAN.search(c.sentence.text)}
     cands = [c for c in cands if not (c.type in told_by_day and not c.date_explicit and
                                       _SUMMARY_SPAN.search(c.sentence.text))]
+    if _retrospective(sentences, body_index or 0, triggers, dates, ctx, cands, text):
+        # The lead is about an older event ("Tottenham marks ten years since the riots"): the
+        # story told after it is that event's.
+        cands = []
     merged = merge_candidates(cands)
     # The confidence an incident carries is read off the whole article: corroboration, the
     # lead, the article's frame (docs/taxonomy.md, "Confidence").
@@ -257,6 +261,32 @@ def find_incidents(article: Article, toponyms: list[Toponym], *,
     for c in merged:
         c.confidence = rescore(c, frame, body_index or 0, settled, national)
     return [_to_incident(article, c) for c in merged if c.confidence >= min_confidence]
+
+
+# Background reasons that put an event in an earlier time than the article's.
+_OLDER = ("earlier than the news", "an event named by its year", "dated ", "an earlier event")
+
+
+def _retrospective(sentences: list[Sentence], body_index: int, triggers: list[TriggerMatch],
+                   dates: list[DateMention], ctx: DocContext, cands: list[Candidate],
+                   text: str) -> bool:
+    """Whether the article looks back: its headline or first body sentence names an older
+    event ("a decade ago", "the 2011 riots", "ten years since"), and no event it tells is new
+    by its lead or by a date of its own.  Anniversaries, memorials and follow-ups are such
+    articles; "Ten years after the riots, youths clashed with police on Sunday" is news."""
+    lead_end = body_index + 1
+    if any(c.sentence.index < lead_end or c.date_explicit for c in cands):
+        return False
+    for sent in sentences[:lead_end]:
+        s_dates = [d for d in dates if sent.start <= d.start < sent.end]
+        for tr in triggers:
+            if not sent.start <= tr.start < sent.end:
+                continue
+            why = background_reason(sent, tr.start - sent.start, tr.end - sent.start, tr.type,
+                                    _date_for(tr, s_dates, text), ctx)
+            if why and why.startswith(_OLDER):
+                return True
+    return False
 
 
 def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent, focus, country,

@@ -267,7 +267,9 @@ def background_reason(sentence: Sentence, start: int, end: int, trig_type: str,
         return "an earlier event"
     if trig_type != "arrest" and _LEGAL.search(st):
         return "legal proceedings"
-    if ctx.court_report and trig_type != "arrest" and not has_recent:
+    if ctx.court_report and not has_recent:
+        # The arrest a court report mentions ("Police arrested him three days after the
+        # blast") was news when it was made, like the crime; one of the last days is news.
         return "court report"
     # The trigger's own date, or a bare year in its clause ("gutted the restaurant in 2005"),
     # against the article's latest date: a month older is background.  An article with no
