@@ -140,6 +140,25 @@ def test_reported_a_look_back_at_an_old_event_reports_none_of_it():
     assert types(text, published=pub) == ["arrest", "arson"]
 
 
+@pytest.mark.parametrize("text", [
+    "Flu cases have exploded at the hospital in Almaty, where three patients died on Monday.",
+    "The Almaty Rebels beat Astana 31-28 on Saturday in a bruising clash that left three players injured.",
+    "Hall, a prosecutor who once put away a man who shot two police officers in Almaty, spoke on Monday.",
+])
+def test_reported_growth_games_and_old_deeds_are_not_incidents(text):
+    assert run(text) == []
+
+
+def test_reported_fans_fighting_police_after_a_game_are_still_a_riot():
+    text = "Fans clashed with police in Almaty on Saturday after the home side beat Astana 3-1."
+    assert types(text) == ["riot"]
+
+
+def test_reported_lightning_sets_a_fire_not_an_arson():
+    assert types("Lightning struck a barn near Almaty on Monday, setting it on fire.") == ["fire"]
+    assert types("A man struck a barn near Almaty on Monday, setting it on fire.") == ["arson"]
+
+
 def test_reported_corrected_belief_is_not_an_event():
     text = "At first, police believed the man kidnapped his son in Almaty on Monday."
     assert run(text) == []

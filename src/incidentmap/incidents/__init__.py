@@ -97,6 +97,10 @@ _MARKETS = re.compile(r"\b(?:dollar|euro|yen|sterling|pound|currenc(?:y|ies)|sto
                       r"prices|oil|gold|bitcoin|investors|traders)\b", re.I)
 _CROWD = re.compile(r"\b(?:protest\w*|demonstrat\w*|marchers|crowds?|activists|supporters|workers|"
                     r"union|students|police|slogans?|placards?|banners?)\b", re.I)
+# What sets things alight without anyone meaning to.
+_NATURAL_CAUSE = re.compile(r"\b(?:lightning|sparks?|embers|electrical (?:fault|fire|short)|faulty wiring|"
+                            r"short circuit|heaters?|candles?|cigarettes?|stoves?|fireworks?|"
+                            r"wildfires?|bushfires?|brush fires?|heat wave|crash(?:ed)?|collision)\b", re.I)
 _PAGE_FURNITURE = re.compile(r"\s*(?:read more|related|see also|watch|pictured|photo|photograph|"
                              r"caption|image|credit|video|listen|advertisement|sign up|click here|"
                              r"follow us|more on this story)\s*[:|—–-]", re.I)
@@ -354,6 +358,9 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
         r"\b(?:militants?|rebels?|insurgents?|troops|soldiers|gunmen|fighters|army|militias?)\b", st, re.I)
     retyped = []
     for t in live:
+        if t.type == "arson" and _NATURAL_CAUSE.search(text, max(sent.start, t.start - 80), t.start):
+            # "Lightning struck a barn, setting it on fire": nobody set it.
+            t = TriggerMatch(replace(t.trigger, type="fire", subtype="fire"), t.start, t.end, t.text)
         if t.type == "armed_clash" and crowd_vs_police:
             # "skirmishes broke out between youths and riot police": a riot, not a battle
             t = TriggerMatch(replace(t.trigger, type="riot", subtype="clash"), t.start, t.end, t.text)

@@ -94,7 +94,10 @@ _OLD = re.compile(
     r"(?:\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd))\s+anniversary|anniversary\s+of)\b", re.I)
 # Adverbs of an earlier time stand before the verb they date ("had previously been arrested").
 _OLD_BEFORE = re.compile(r"\b(?:in the past|previously|prior\s+(?:to\s+)?|not the first time|"
-                         r"(?:a|his|her|their) history of|criminal record|convictions?|back in)\b", re.I)
+                         r"(?:a|his|her|their) history of|criminal record|convictions?|back in|"
+                         # "a prosecutor who once put away a man who shot two officers"
+                         r"once\s+(?:\w+ed|put|was|were|had|shot|led|ran|won|made|took|sent|held|"
+                         r"fought|set|hit|struck|stabbed|caught|threw|blew|burned|burnt))\b", re.I)
 # "Last year, a wave of attacks ... killed": the opening adverbial dates the whole sentence.
 _OPENING_OLD = re.compile(r"\W*(?:last year|the year before|years ago|decades ago|"
                           r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+"
@@ -176,6 +179,17 @@ _ABSTRACT_TARGET = re.compile(
     r"legislation|law|reforms?|strategy|leadership|handling|comments?|remarks?|claims?|critics|"
     r"media|press|credibility|character|integrity|rights|freedoms?|democracy|constitution|"
     r"judiciary|economy|tax(?:es)?|spending|deal|agreement|treaty|idea|values)\b", re.I)
+# Numbers and demand grow; bombs explode.  "Flu cases have exploded", "prices exploded".
+_GROWTH_SUBJECT = re.compile(
+    r"\b(cases|numbers?|infections|prices|costs|rents|demand|sales|interest|popularity|"
+    r"population|enrolment|enrollment|membership|traffic|use|usage|debt|spending|downloads|"
+    r"subscribers|followers|views|searches|applications|complaints|market|industry|sector|"
+    r"business|scene|career)\s+(?:have\s+|has\s+|had\s+)?(?:\w+ly\s+)?$", re.I)
+# A game's result: a score, or a side that beat, edged or drew with another.
+_SPORT_RESULT = re.compile(
+    r"\b(?:beat|beats|defeated|edged|routed|thrashed|drew with|lost to|won)\b[^.;]{0,40}?"
+    r"\b\d{1,3}\s*[-–]\s*\d{1,3}\b|\b\d{1,3}\s*[-–]\s*\d{1,3}\s+(?:win|victory|defeat|loss|"
+    r"draw|lead|home win|away win)\b", re.I)
 _QUOTED = re.compile(r"[\"“][^\"“”]{0,300}[\"”]")
 
 
@@ -204,6 +218,13 @@ def sense_reason(trigger_text: str, sentence: str, start: int, end: int, *,
     target = _ABSTRACT_TARGET.match(sentence, end)
     if target:
         return "figurative: an attack on " + target.group(1).lower()
+    grows = _GROWTH_SUBJECT.search(sentence, max(0, start - 40), start)
+    if grows and re.match(r"explod", trigger_text, re.I):
+        return "figurative: " + grows.group(1).lower() + " exploded"
+    sport = _SPORT_RESULT.search(sentence)
+    if sport and not re.search(r"\b(?:police|officers|tear gas|arrest\w*|stewards)\b", sentence, re.I):
+        # "beat Reno 31-28 in a bruising clash": a game, whoever was hurt in it.
+        return "figurative: a game (" + sport.group().strip() + ")"
     if physical_context(_unquoted(sentence), start, end):
         return None
     if violence_told and _DEFINITE_BEFORE.search(sentence, max(0, start - 30), start):
