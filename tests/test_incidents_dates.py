@@ -57,6 +57,14 @@ def test_dates_month_without_day_has_month_precision():
     assert (d.date.year, d.date.month, d.precision) == (2021, 5, "month")
 
 
+def test_dates_last_month_name_is_the_latest_such_month_before_publication():
+    d = first("The car was engulfed in flames last August.")
+    assert (d.date, d.precision) == (dt.date(2021, 8, 15), "month")
+    # "last January" in a January paper is a year back; "in January" is this month.
+    assert first("It happened last January.").date == dt.date(2021, 1, 15)
+    assert first("It happened in January.").date == dt.date(2022, 1, 15)
+
+
 @pytest.mark.parametrize("text", ["on Thursday", "yesterday", "on New Year's Day", "on Jan. 5",
                                   "last week"])
 def test_dates_without_publication_date_stay_unresolved(text):

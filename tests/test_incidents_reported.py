@@ -159,6 +159,19 @@ def test_reported_lightning_sets_a_fire_not_an_arson():
     assert types("A man struck a barn near Almaty on Monday, setting it on fire.") == ["arson"]
 
 
+def test_reported_a_tally_of_crimes_is_not_an_incident():
+    text = ("The police report counted 14 homicides in Almaty in 2019, down from 21 the year "
+            "before, and 1,240 arrests for violent crimes.")
+    assert run(text, published=dt.date(2020, 2, 6)) == []
+    assert types("Police made 40 arrests in Almaty on Saturday, up from 12 a year earlier.") == ["arrest"]
+
+
+def test_reported_an_old_month_of_a_rescue_story_is_background():
+    text = ("Almaty officer honoured\n\nAn officer who pulled a man from a burning car was honoured "
+            "in Almaty on Thursday. The car was engulfed in flames in Almaty last August.")
+    assert run(text, published=dt.date(2020, 2, 6)) == []
+
+
 def test_reported_corrected_belief_is_not_an_event():
     text = "At first, police believed the man kidnapped his son in Almaty on Monday."
     assert run(text) == []

@@ -97,6 +97,11 @@ _MARKETS = re.compile(r"\b(?:dollar|euro|yen|sterling|pound|currenc(?:y|ies)|sto
                       r"prices|oil|gold|bitcoin|investors|traders)\b", re.I)
 _CROWD = re.compile(r"\b(?:protest\w*|demonstrat\w*|marchers|crowds?|activists|supporters|workers|"
                     r"union|students|police|slogans?|placards?|banners?)\b", re.I)
+# Tallies of crime: statistics, not events.
+_STATISTICS = re.compile(r"\b(?:statistics|figures|data|annual|report\s+(?:counted|showed|found)|counted|"
+                         r"recorded|tallied|per ?cent|percent|rates?|on average|compared with|"
+                         r"(?:down|up)\s+from|the year before|a year earlier|so far this year)\b", re.I)
+_COUNTED_BEFORE = re.compile(r"(?:\d[\d,.]*|dozens|hundreds|thousands|number)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 # What sets things alight without anyone meaning to.
 _NATURAL_CAUSE = re.compile(r"\b(?:lightning|sparks?|embers|electrical (?:fault|fire|short)|faulty wiring|"
                             r"short circuit|heaters?|candles?|cigarettes?|stoves?|fireworks?|"
@@ -314,6 +319,10 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
             continue  # "the gun went off accidentally": no one attacked anyone
         if tr.type == "casualty_report" and _SUMMARY.search(st):
             continue
+        if _STATISTICS.search(st) and re.fullmatch(r"[a-z]+s", tr.text, re.I) and \
+                _COUNTED_BEFORE.search(text, max(sent.start, tr.start - 40), tr.start) and \
+                _date_for(tr, s_dates, text) is None:
+            continue  # "the report counted 14 homicides and 1,240 arrests": a tally, no event
         if armed_told and tr.type == "attack" and tr.subtype == "shooting" and _HEARD.search(st):
             continue  # "heavy gunfire could be heard for hours" after the blast: more of that fight
         if tr.type == "protest" and _ANNOUNCED.search(text, max(sent.start, tr.start - 45), tr.start):

@@ -56,7 +56,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("numeric", re.compile(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)\b")),
     ("mdy", re.compile(r"\b(?P<mon>" + _MONTH_RE + r")\s+" + _DAY + r"\b(?:,?\s+" + _YEAR + r"\b)?")),
     ("dmy", re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?(?P<mon>" + _MONTH_RE + r")(?:,?\s+" + _YEAR + r"\b)?")),
-    ("my", re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-?|of)\s+(?:early\s+|late\s+|mid-?)?"
+    ("my", re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-?|of|[Ll]ast)\s+(?:early\s+|late\s+|mid-?)?"
                       r"(?P<mon>January|February|March|April|May|June|July|August|September|"
                       r"October|November|December)(?:,?\s+" + _YEAR + r")?\b(?!\s+\d)")),
     ("holiday", re.compile(r"\b(?P<h>New Year" + _APOS + r"?s? (?:Day|Eve)|Christmas(?: Day| Eve)?|"
@@ -169,7 +169,11 @@ def _resolve(kind: str, m: re.Match, published: _dt.date | None):
             return (_dt.date(int(g["y"]), month, 15), "month", False)
         if published is None:
             return (None, "month", False)
-        y = published.year if month <= published.month else published.year - 1
+        # "in March" is this year's March when it has begun; "last March" in a March paper is
+        # the year before's.
+        last = m.group().lower().startswith("last")
+        y = published.year if month < published.month or (month == published.month and not last) \
+            else published.year - 1
         return (_dt.date(y, month, 15), "month", False)
     if kind == "holiday":
         key = g["h"].lower().replace("’", "'").replace("new years", "new year's")
