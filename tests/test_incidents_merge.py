@@ -128,3 +128,12 @@ def test_a_knife_attack_and_its_stab_wounds_are_one_attack_but_a_shooting_and_a_
     assert [i.type for i in run_(text)] == ["attack"]
     text = ("A man was shot dead in Almaty on Friday. A woman was stabbed in Almaty on Friday.")
     assert sorted(i.subtype for i in run_(text)) == ["shooting", "stabbing"]
+
+
+def test_merge_it_was_the_third_shooting_is_the_same_event_set_among_others():
+    from _incidents_helpers import run
+    import datetime as dt
+    text = ("Two men were shot dead outside a nightclub in Almaty early Sunday. It was the third "
+            "shooting in the district this year.")
+    incs = run(text, published=dt.date(2019, 6, 10))
+    assert [(i.type, len(i.evidence)) for i in incs] == [("attack", 1)]

@@ -97,6 +97,8 @@ _MARKETS = re.compile(r"\b(?:dollar|euro|yen|sterling|pound|currenc(?:y|ies)|sto
                       r"prices|oil|gold|bitcoin|investors|traders)\b", re.I)
 _CROWD = re.compile(r"\b(?:protest\w*|demonstrat\w*|marchers|crowds?|activists|supporters|workers|"
                     r"union|students|police|slogans?|placards?|banners?)\b", re.I)
+_IT_WAS_THE = re.compile(r"\b(?:it|this|that|the \w+)\s+(?:was|is|marked|marks|became|becomes)\s+the\s+"
+                         r"(?:[\w-]+\s+){0,4}$", re.I)
 # Tallies of crime: statistics, not events.
 _STATISTICS = re.compile(r"\b(?:statistics|figures|data|annual|report\s+(?:counted|showed|found)|counted|"
                          r"recorded|tallied|per ?cent|percent|rates?|on average|compared with|"
@@ -249,6 +251,16 @@ def find_incidents(article: Article, toponyms: list[Toponym], *,
     told_by_day = {c.type for c in cands if c.date_explicit and not _SUMMARY_SPAN.search(c.sentence.text)}
     cands = [c for c in cands if not (c.type in told_by_day and not c.date_explicit and
                                       _SUMMARY_SPAN.search(c.sentence.text))]
+    # "It was the third shooting in the district this year": the article's event again, set
+    # among others; it is neither a new event nor the old ones.
+    seen_types: set[str] = set()
+    kept = []
+    for c in cands:
+        if not (c.type in seen_types and _IT_WAS_THE.search(
+                text, max(c.sentence.start, c.trigger.start - 60), c.trigger.start)):
+            kept.append(c)
+        seen_types.add(c.type)
+    cands = kept
     if _retrospective(sentences, body_index or 0, triggers, dates, ctx, cands, text):
         # The lead is about an older event ("Tottenham marks ten years since the riots"): the
         # story told after it is that event's.
