@@ -224,3 +224,21 @@ def test_places_in_the_province_is_the_province_the_sentence_named():
     text = ("Protests spread across Iran on Monday. The head of Tehran province's judiciary said "
             "that 400 people were detained during the protests in the province.")
     assert only(run(text, places=places), "arrest").place == teh
+
+
+def test_places_a_country_that_speaks_through_a_relative_clause_is_not_the_place():
+    text = ("Troops fought rebels near Almaty on Thursday. Russia, which backs the government, "
+            "said one of its convoys heading to the area came under attack from an air strike on Friday.")
+    i = only(run(text, published=dt.date(2022, 1, 8)), "explosion")
+    assert i.place is not None and i.place.country_code == "KZ"
+
+
+def test_places_the_capture_of_a_named_town_is_a_seizure_there():
+    text = ("Government troops captured a strategic town in Kazakhstan on Saturday. The capture of "
+            "Almaty is the biggest gain of the offensive.")
+    i = only(run(text, published=dt.date(2022, 1, 9)), "seizure")
+    assert i.place == ALMATY and len(i.evidence) == 2
+    # A capture of people is no taking of ground.
+    incs = run("The capture of Russian soldiers was reported in Almaty on Saturday.",
+               published=dt.date(2022, 1, 9))
+    assert all(i.type != "seizure" for i in incs)

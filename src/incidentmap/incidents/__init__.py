@@ -325,6 +325,10 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
             continue
         if not context_ok(tr, st):
             continue
+        if tr.type == "seizure" and tr.text.lower().endswith(" of") and not any(
+                tr.end <= t.start <= tr.end + 6 and t.mention.kind != "demonym"
+                for t in by_sent.get(sent.index, [])):
+            continue  # "the capture of" a place, not of soldiers or drugs
         if tr.type == "explosion" and _DEFUSED.search(st):
             continue
         if tr.type in ("attack", "armed_clash") and _ACCIDENTAL.search(st):

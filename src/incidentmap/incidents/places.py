@@ -90,8 +90,8 @@ _AGENCY_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+)?(?:police|sheriff|sheriff['â
                            r"deputies)|police\s+department|fire\s+department|fire\s+marshal|"
                            r"firefighters|deputies|troopers|officers)\b", re.I)
 # A toponym that is the subject of a verb of saying or acting is a government, not a place
-# ("Tbilisi has denied", "Turkey has shelled").
-_ACTOR_AFTER = re.compile(r"^\s+(?:has|have|had|is|was|will|would)?\s*(?:said|says|say|denied|denies|"
+# ("Tbilisi has denied", "Turkey has shelled", "Turkey, which backs the rebels, said").
+_ACTOR_AFTER = re.compile(r"^(?:,\s+(?:which|who|whose)\b[^,;.]{0,80},)?\s+(?:has|have|had|is|was|will|would)?\s*(?:said|says|say|denied|denies|"
                           r"deny|announced|accused|accuses|claimed|claims|condemned|blamed|warned|"
                           r"shelled|fired|launched|sent|sends|deployed|struck|attacked|bombed|"
                           r"invaded|threatened|urged|demanded|rejected|responded|agreed|signed)\b", re.I)
@@ -310,7 +310,7 @@ def choose_place(text: str, sent_start: int, sent_end: int, trig_start: int, tri
                     text, trig_end, t.start)):
             excluded_end = t.end
             continue
-        if _ACTOR_AFTER.match(after):
+        if _ACTOR_AFTER.match(text[t.end:min(sent_end, t.end + 120)]):
             if movement and t.end <= trig_start and t.place.kind == "country" and origin is None:
                 origin = t.place
             continue
@@ -319,7 +319,7 @@ def choose_place(text: str, sent_start: int, sent_end: int, trig_start: int, tri
                 origin = t.place
             excluded_end = t.end
             continue
-        if re.search(r"\bof\s+(?:the\s+)?$", before) and not re.search(
+        if re.search(r"\bof\s+(?:the\s+)?$", before) and not trig_end <= t.start <= trig_end + 6 and not re.search(
                 r"\b(?:city|town|village|capital|province|state|region|district|county|"
                 r"republic|country|control|hometown|home town|suburbs?|streets|outskirts|center|centre|heart|parts?|"
                 r"areas?|zones?|neighbou?rhoods?|quarters?|districts|villages|towns|cities|"

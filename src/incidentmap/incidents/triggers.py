@@ -326,6 +326,10 @@ _t("seizure", "taken", _v("storm", only=("stormed", "storming")) + r"\s+(?:into\
 _t("seizure", "taken", r"(?:took|taken|take|taking|seized|seize|seizing|wrested|gained|assumed)\s+"
    r"control\s+of|" + _v("seize", "capture", "occupy") + r"\s+" + _SMALLGAP + _SITE + r"|"
    r"took over\s+" + _SMALLGAP + _SITE + r"|overr(?:a|u)n\s+" + _SMALLGAP + _SITE, strength=0.8)
+# "The capture of Khan Sheikhoun", "the recapture of Mosul": a named place taken (the name is
+# checked where the sentence's toponyms are known: "the capture of Russian soldiers" is not).
+_t("seizure", "taken", r"(?:capture|seizure|takeover)\s+of(?=\s+(?:the\s+)?[a-z])", strength=0.6)
+_t("seizure", "retaken", r"recapture\s+of(?=\s+(?:the\s+)?[a-z])", strength=0.6)
 # A prison attacked and its inmates freed is taken ("gangs attacked the civil prison, freeing
 # around 1,000 inmates"; "a jailbreak").
 _t("seizure", "taken", r"(?:freeing|freed|released|releasing)\s+(?:about\s+|around\s+|some\s+|more\s+than\s+|"
