@@ -137,3 +137,11 @@ def test_merge_it_was_the_third_shooting_is_the_same_event_set_among_others():
             "shooting in the district this year.")
     incs = run(text, published=dt.date(2019, 6, 10))
     assert [(i.type, len(i.evidence)) for i in incs] == [("attack", 1)]
+
+
+def test_merge_a_robbery_whose_robber_opens_fire_is_one_attack():
+    from _incidents_helpers import run
+    text = ("A gunman walked into a deli in Almaty on Tuesday, pulled a pistol and demanded cash. "
+            "When the clerk hesitated, he opened fire, hitting him in the arm.")
+    incs = run(text)
+    assert [(i.type, len(i.evidence)) for i in incs] == [("attack", 2)]

@@ -136,3 +136,12 @@ def test_triggers_capitalised_words_match_like_lower_case_ones():
 ])
 def test_triggers_raids_idioms_and_statistics_are_no_incidents(text):
     assert not {"seizure", "attack"} & set(types_in(text))
+
+
+def test_triggers_a_holdup_told_as_what_the_robber_did_is_an_armed_robbery():
+    from _incidents_helpers import run
+    incs = run("A man walked into a store in Almaty on Tuesday, showed the clerk a handgun and "
+               "demanded cash.")
+    assert [(i.type, i.subtype) for i in incs] == [("attack", "armed robbery")]
+    # Without a weapon, a demand for money is no violence.
+    assert run("A man walked into a store in Almaty on Tuesday and demanded cash.") == []

@@ -135,7 +135,9 @@ def _dates_compatible(a: Candidate, b: Candidate) -> bool:
     return abs((a.date - b.date).days) <= tol
 
 
-_GENERIC_ATTACK = {None, "assault"}
+# Subtypes that join any attack of the same place and day: an assault told generically, and a
+# robbery whose robber also shoots or stabs ("demanded cash ... opened fire, hitting him").
+_GENERIC_ATTACK = {None, "assault", "armed robbery"}
 
 
 def _merge_told_twice(cands: list[Candidate]) -> list[Candidate]:

@@ -283,6 +283,12 @@ _t("attack", "armed robbery", r"armed robber(?:y|ies)|robbed at (?:gun|knife)poi
 _t("attack", "armed robbery", r"robber(?:y|ies)|" + _v("rob"),
    needs=r"\b(?:armed|guns?|handguns?|pistols?|rifles?|shotguns?|knives|knife|machetes?|weapons?|"
          r"gunpoint|knifepoint|firearms?)\b", strength=0.6)
+# A holdup told as what the robber did: "showed the clerk a handgun and demanded cash".
+_t("attack", "armed robbery", r"(?:holdups?|stick-?ups?)\b|" + _v("demand") + r"\s+(?:the\s+)?(?:cash|money)\b|"
+   + _v("demand") + r"\s+(?:that\s+)?(?:the\s+)?(?:clerk|cashier|teller|employees?|victims?)\s+"
+   r"(?:hand over|give|open)\b",
+   needs=r"\b(?:armed|guns?|handguns?|pistols?|rifles?|shotguns?|knives|knife|machetes?|weapons?|"
+         r"gunpoint|knifepoint|firearms?)\b", strength=0.6)
 _t("attack", "assault", r"(?:held|pointed|put|pressed)\s+(?:a|an|his|her|their)\s+(?:knife|gun|"
    r"handgun|pistol|blade|machete)\s+(?:to|at)\b", strength=0.7)
 _t("attack", "abduction", _v("kidnap") + r"|abduct(?:ed|ion|ions|ing)|taken hostage|held hostage", strength=0.8)
