@@ -145,3 +145,11 @@ def test_triggers_a_holdup_told_as_what_the_robber_did_is_an_armed_robbery():
     assert [(i.type, i.subtype) for i in incs] == [("attack", "armed robbery")]
     # Without a weapon, a demand for money is no violence.
     assert run("A man walked into a store in Almaty on Tuesday and demanded cash.") == []
+
+
+def test_triggers_a_fire_found_to_be_set_is_an_arson_not_a_plan():
+    from _incidents_helpers import run
+    incs = run("Investigators determined the fire was set intentionally in a hallway in Almaty on Monday.")
+    assert [i.type for i in incs] == ["arson"]
+    # A meeting "set for" a day is still a plan.
+    assert run("A rally in Almaty was set for Monday.") == []

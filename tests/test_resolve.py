@@ -301,3 +301,10 @@ def test_a_name_followed_by_province_or_region_is_the_division(gaz):
     assert first(tops, "Tehran").place.kind == "admin1"
     # "Tehran University", "the Kharkiv region's governor" keep their own readings.
     assert first(parse("Students gathered at Tehran University.", gaz), "Tehran").place.kind == "city"
+
+
+def test_a_street_named_like_a_village_is_not_the_village(gaz):
+    tops = parse("Firefighters were called to a building on Park Street in Hartford, Conn., on "
+                 "Thursday.", gaz)
+    assert first(tops, "Park Street").place is None
+    assert first(tops, "Hartford").place.country_code == "US"

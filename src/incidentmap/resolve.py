@@ -217,6 +217,17 @@ class _Group:
         self.famous: str | None = None  # country of a world city of this name, if any
 
 
+_STREET_END = re.compile(r"\s(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|"
+                         r"Highway|Parkway|Turnpike|Way|Row|Crescent|Mews)$")
+_STREET_BEFORE = re.compile(r"(?:\b(?:on|off|along|down|up)|\d[\dA-Za-z-]*)\s+$")
+
+
+def _on_a_street(text: str, m: Mention) -> bool:
+    """A name ending in a street word, after "on", "off", "along" or a house number."""
+    return bool(_STREET_END.search(m.text)) and bool(
+        _STREET_BEFORE.search(text, max(0, m.start - 12), m.start))
+
+
 def _name_of(mention: Mention) -> str:
     lm = _LANDMARK_CITY.match(mention.text)
     if lm is not None:
@@ -287,6 +298,10 @@ def resolve(article: Article | str, mentions: Sequence[Mention], gazetteer: Any 
     ab = getattr(gaz, "abbreviation", None)
     for k, g in groups.items():
         g.cands = list(found.get(k, []))[:20]
+        if g.cands and all(_on_a_street(text, m) for m in g.mentions):
+            # "a building on Park Street", "6016 Dublin Road": a street, not the English village
+            # or the Irish city it shares a name with; left unresolved (a geocoder may place it).
+            g.cands = []
         surface = _name_of(g.mentions[0])
         if ab is not None and "." in surface:
             # A dotted abbreviation is exact: "L.A." is Los Angeles, "La." Louisiana, though

@@ -52,7 +52,7 @@ _PROSPECT_BEFORE = re.compile(r"\b(?:fac(?:e|es|ed|ing)|risk(?:s|ed|ing)?)\s+(?:
 # rally was called off", "protests are expected"; "the attack was planned by" reports an event.
 _PLAN_AFTER = re.compile(
     r"\s(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:now\s+|also\s+|being\s+)?"
-    r"(?:planned|scheduled|expected|set|due|slated|called\s+off|proposed|feared|threatened|banned|"
+    r"(?:planned|scheduled|expected|set(?!\s+(?:intentionally|deliberately|on purpose|ablaze|alight|on fire))|due|slated|called\s+off|proposed|feared|threatened|banned|"
     r"cancell?ed|postponed|prevented|averted|foiled|thwarted)\b(?!\s+by\b)"
     r"|\s(?:will|would|is\s+to|are\s+to)\s+(?:be\s+held|take\s+place|go\s+ahead)\b", re.I)
 # The series as the subject of what happened ("a string of bombs exploded"), not a history

@@ -133,7 +133,7 @@ _t("arson", "arson", _v("firebomb", only=("firebombed", "firebombing")) + r"|"
    r"(?:petrol bombs?|molotov cocktails?|fire ?bombs?|incendiary devices?)" + _AT_FORCES)
 _t("arson", "arson", r"arsons?(?!\s+(?:investigators?|squad|units?|task force|charges?|dogs?|"
    r"detectives?|team|division))|arson attacks?|(?:deliberately|intentionally|purposely)\s+(?:set|started|lit)"
-   r"|(?:fires?|blazes?)\s+(?:was|were|had been|has been)\s+(?:deliberately\s+|intentionally\s+)?set"
+   r"|(?:(?:the|a|an)\s+)?(?:fires?|blazes?)\s+(?:was|were|had been|has been)\s+(?:deliberately\s+|intentionally\s+)?set"
    r"(?:\s+(?:deliberately|intentionally|on purpose))?|labell?ed\s+(?:an?\s+)?arson|"
    # "the fire had been started deliberately in at least three places"
    r"(?:(?:the|a|an)\s+)?(?:fires?|blazes?)\s+(?:was|were|had been|has been)\s+(?:started|lit)\s+"
