@@ -153,3 +153,11 @@ def test_triggers_a_fire_found_to_be_set_is_an_arson_not_a_plan():
     assert [i.type for i in incs] == ["arson"]
     # A meeting "set for" a day is still a plan.
     assert run("A rally in Almaty was set for Monday.") == []
+
+
+def test_triggers_a_blockade_by_aggrieved_people_is_a_protest():
+    from _incidents_helpers import run
+    incs = run("Truckers blocked hundreds of roads near Almaty on Tuesday to protest against the "
+               "election result.")
+    assert [i.type for i in incs] == ["protest"]
+    assert run("Residents blocked the driveway with their cars in Almaty on Tuesday.") == []

@@ -195,7 +195,13 @@ _t("protest", "protest", r"(?:teachers|workers|employees|nurses|doctors|miners|d
    r"(?:are\s+|were\s+|have been\s+)?(?:striking|on strike)|striking\s+(?:teachers|workers|"
    r"employees|nurses|doctors|miners|drivers)", strength=0.7)
 _t("protest", "protest", r"(?:protesters|protestors|demonstrators|marchers|activists)\s+" + _SMALLGAP + r"(?:gathered|rallied|marched|chanted|massed|"
-   r"converged|blocked|filled|poured into)")
+   r"converged|blocked|blockaded|barricaded|occupied|filled|poured into)")
+# Blockades and occupations by aggrieved people are protests ("truckers blocked hundreds of
+# roads", "farmers blockaded a fuel plant"), when the sentence says what they stand for.
+_t("protest", "protest", r"(?:truckers|farmers|villagers|residents|supporters|students|workers|strikers|"
+   r"miners|taxi drivers|fishermen|growers)\s+" + _SMALLGAP + r"(?:blocked|blockaded|barricaded|occupied|"
+   r"set up (?:road\s*)?blocks|set up roadblocks|erected barricades)",
+   needs=_PROTEST_CONTEXT)
 _t("protest", "unrest", r"(?:unrest|uprising|protests|demonstrations)\s+(?:that\s+)?(?:began|"
    r"erupted|broke out|started|spread|flared|spread|widened|escalated|intensified)")
 _t("protest", "intervention", r"tear ?gas|rubber bullets|water cannons?|stun grenades|"
