@@ -172,6 +172,16 @@ def test_reported_an_old_month_of_a_rescue_story_is_background():
     assert run(text, published=dt.date(2020, 2, 6)) == []
 
 
+def test_reported_kinds_of_crime_named_as_examples_are_not_incidents():
+    text = ("Violent crime, such as homicide, kidnapping, carjacking and robbery, is widespread in "
+            "Almaty, the advisory said on Tuesday.")
+    assert run(text) == []
+    assert run("Kidnapping remains rampant in Almaty, officials said on Tuesday.") == []
+    # Objects "such as bottles" do not make the riot a kind.
+    assert types("Rioters threw objects such as bottles and stones at police in Almaty on Tuesday.") \
+        == ["riot"]
+
+
 def test_reported_corrected_belief_is_not_an_event():
     text = "At first, police believed the man kidnapped his son in Almaty on Monday."
     assert run(text) == []

@@ -127,10 +127,13 @@ _LEGAL_LEAD = re.compile(_LEGAL.pattern[:-3] + r"|trial|judge)\b", re.I)
 _RETRACTED = re.compile(r"^\W*(?:at first|initially|originally),?\s+(?:\w+\s+){0,3}(?:believed|thought|"
                         r"suspected|assumed)\b|\b(?:initially|originally|wrongly|mistakenly)\s+"
                         r"(?:\w+\s+)?(?:believed|thought|identified|described|suspected)\b", re.I)
-_GENERIC = re.compile(r"\b(?:are|is|were|was|have been|has been)\s+(?:\w+\s+)?(?:frequent|common|"
-                      r"rare|routine|commonplace|regular|uncommon)\b|\b(?:often|usually|"
+_GENERIC = re.compile(r"\b(?:are|is|were|was|have been|has been|remains?)\s+(?:\w+\s+)?(?:frequent|common|"
+                      r"rare|routine|commonplace|regular|uncommon|widespread|rampant|rife|endemic|"
+                      r"pervasive|prevalent)\b|\b(?:often|usually|"
                       r"routinely|regularly|frequently|typically|increasingly|sometimes|rarely)\b|"
                       r"\baccustomed to\b|\bprone to\b", re.I)
+# "Violent crime, such as homicide, kidnapping and robbery": kinds of events, named as examples.
+_KIND_LIST = re.compile(r"\bsuch as\s+(?:[\w-]+(?:,|\s+and|\s+or)?\s+){0,8}$", re.I)
 # A film, book or programme that tells of events: the events are its subject, not news
 # ("This week Pandora's Box examines the crimes ...", "a documentary about the 1992 riots").
 _RETELLING = re.compile(
@@ -264,6 +267,8 @@ def background_reason(sentence: Sentence, start: int, end: int, trig_type: str,
         return "retracted belief"
     if _GENERIC.search(clause):
         return "habitual, not an event"
+    if _KIND_LIST.search(st, max(0, start - 100), start):
+        return "a kind of event: such as ..."
     if _RETELLING.search(st):
         return "a retelling: " + _RETELLING.search(st).group().lower()
     old = _OLD.search(clause) or _OLD_BEFORE.search(st, max(0, start - 80), start) or \
