@@ -81,3 +81,12 @@ def test_dates_next_weekday_is_future():
 
 def test_dates_modal_may_is_not_a_month():
     assert find_dates("Protests may spread.", FRI) == []
+
+
+def test_dates_an_old_date_does_not_date_the_news_after_it():
+    from _incidents_helpers import run
+    text = ("Jury selection began in Almaty on Monday in the trial of a former officer. He shot a "
+            "woman through the window of his car in July 2017. Dozens of protesters gathered outside "
+            "the courthouse in Almaty, calling for justice.")
+    incs = run(text, published=dt.date(2019, 4, 2))
+    assert [(i.type, i.date) for i in incs] == [("protest", dt.date(2019, 4, 1))]

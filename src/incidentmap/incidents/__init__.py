@@ -13,6 +13,7 @@ incident with several evidence sentences (``merge``).  Types and their ACLED map
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import replace
 
@@ -112,6 +113,7 @@ _PAGE_FURNITURE = re.compile(r"\s*(?:read more|related|see also|watch|pictured|p
                              r"caption|image|credit|video|listen|advertisement|sign up|click here|"
                              r"follow us|more on this story)\s*[:|—–-]", re.I)
 _TERMINAL = re.compile(r"[.!?][\"'”’)]*\s*$")
+_MONTH = _dt.timedelta(days=31)
 _DATE_STEP = {"day": "week", "week": "month", "month": "unknown", "unknown": "unknown"}
 
 
@@ -226,7 +228,10 @@ def find_incidents(article: Article, toponyms: list[Toponym], *,
         violence_told = violence_told or any(c.type in VIOLENT for c in sent_cands)
         armed_told = armed_told or any(c.type in ("armed_clash", "explosion") for c in sent_cands)
         # Context for the sentences that follow.
-        resolved = [d for d in s_dates if d.date is not None and not d.future]
+        # An old date ("shot her in July 2017" in a trial story) dates its own sentence, not
+        # the news told after it.
+        resolved = [d for d in s_dates if d.date is not None and not d.future and not (
+            ctx.latest is not None and d.date < ctx.latest - _MONTH)]
         if resolved:
             context_date = resolved[-1]
         placed = [c.place for c in sent_cands if c.place is not None and c.place.explicit

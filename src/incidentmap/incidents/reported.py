@@ -293,7 +293,8 @@ def background_reason(sentence: Sentence, start: int, end: int, trig_type: str,
         return "an earlier event"
     if trig_type != "arrest" and _LEGAL.search(st):
         return "legal proceedings"
-    if ctx.court_report and not has_recent:
+    if ctx.court_report and not has_recent and trig_type != "protest":
+        # (A protest outside the courthouse is the day's news; a court judges crimes.)
         # The arrest a court report mentions ("Police arrested him three days after the
         # blast") was news when it was made, like the crime; one of the last days is news.
         return "court report"
