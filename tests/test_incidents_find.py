@@ -405,3 +405,12 @@ def test_gunfire_heard_after_a_blast_is_more_of_that_fight():
     # Without a battle or a blast told before, gunfire heard is a shooting.
     assert [i.type for i in run_("Residents of Almaty heard gunfire in the main square on Monday "
                                  "night.")] == ["attack"]
+
+
+def test_an_attacker_who_shoots_himself_adds_no_attack_and_the_day_stays_the_attacks():
+    from _incidents_helpers import run as run_
+    import datetime as dt
+    text = ("A gunman killed four people at a hospital in Almaty on Wednesday before fatally shooting "
+            "himself, police said.")
+    incs = run_(text, published=dt.date(2022, 6, 2))
+    assert [(i.type, i.date) for i in incs] == [("attack", dt.date(2022, 6, 1))]

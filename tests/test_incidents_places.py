@@ -242,3 +242,28 @@ def test_places_the_capture_of_a_named_town_is_a_seizure_there():
     incs = run("The capture of Russian soldiers was reported in Almaty on Saturday.",
                published=dt.date(2022, 1, 9))
     assert all(i.type != "seizure" for i in incs)
+
+
+def test_places_where_people_head_is_not_where_they_are_unless_it_is_in_a_town():
+    places = {"Almaty": ALMATY, "Astana": ASTANA}
+    text = "Police fired tear gas in Almaty on Monday when protesters tried to head towards Astana."
+    assert only(run(text, places=places), "protest").place == ALMATY
+    text = "Protesters marched towards the presidential palace in Astana on Monday."
+    assert only(run(text, places=places), "protest").place == ASTANA
+
+
+def test_places_two_sides_of_a_border_are_two_events():
+    gaza = Place("t:gaza", "Gaza City", "city", 31.52, 34.45, "PS")
+    sderot = Place("t:sderot", "Sderot", "city", 31.525, 34.596, "IL")  # 14 km away
+    text = ("Air strikes hit Gaza City on Tuesday, killing 12 people. Rockets struck Sderot on "
+            "Tuesday, wounding a woman.")
+    incs = run(text, places={"Gaza City": gaza, "Sderot": sderot}, published=dt.date(2022, 8, 10))
+    assert sorted(i.place.name for i in incs if i.type == "explosion") == ["Gaza City", "Sderot"]
+
+
+def test_places_air_strikes_and_rockets_fired_back_in_one_sentence_are_two_events():
+    text = ("Air strikes killed 12 people in Almaty on Tuesday as militants fired more than 100 "
+            "rockets into Astana.")
+    incs = [i for i in run(text, published=dt.date(2022, 8, 10)) if i.type == "explosion"]
+    assert sorted((i.subtype, i.place.name) for i in incs) == [("air strike", "Almaty"),
+                                                               ("shelling", "Astana")]

@@ -161,3 +161,13 @@ def test_triggers_a_blockade_by_aggrieved_people_is_a_protest():
                "election result.")
     assert [i.type for i in incs] == ["protest"]
     assert run("Residents blocked the driveway with their cars in Almaty on Tuesday.") == []
+
+
+def test_triggers_strikes_that_flatten_and_gatherings_that_were_banned():
+    from _incidents_helpers import run
+    incs = run("One strike flattened a three-story building in Almaty on Tuesday, killing four people.")
+    assert [(i.type, i.subtype) for i in incs] == [("explosion", "air strike")]
+    incs = run("Schools in Almaty were closed on Tuesday and gatherings of more than 10 people were banned.")
+    assert [(i.type, i.subtype) for i in incs] == [("emergency_measure", "ban on gatherings")]
+    # Workers on strike flatten nothing.
+    assert run("The strike hit production in Almaty on Tuesday.") == []

@@ -114,6 +114,7 @@ _PAGE_FURNITURE = re.compile(r"\s*(?:read more|related|see also|watch|pictured|p
                              r"follow us|more on this story)\s*[:|—–-]", re.I)
 _TERMINAL = re.compile(r"[.!?][\"'”’)]*\s*$")
 _MONTH = _dt.timedelta(days=31)
+_REMOTE_MEANS = {"air strike", "drone strike", "shelling"}
 _DATE_STEP = {"day": "week", "week": "month", "month": "unknown", "unknown": "unknown"}
 
 
@@ -338,6 +339,9 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
             continue
         if tr.type in ("attack", "armed_clash") and _ACCIDENTAL.search(st):
             continue  # "the gun went off accidentally": no one attacked anyone
+        if tr.type in ("attack", "casualty_report") and re.match(r"\s+(?:\w+\s+)?(?:himself|herself|themselves)\b",
+                                                                 text[tr.end:tr.end + 30]):
+            continue  # "before fatally shooting himself": the attacker's end, not an attack
         if tr.type == "casualty_report" and _SUMMARY.search(st):
             continue
         if _STATISTICS.search(st) and re.fullmatch(r"[a-z]+s", tr.text, re.I) and \
@@ -459,11 +463,18 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
     groups: dict[tuple, list[TriggerMatch]] = {}
     for t in live:
         d = _date_for(t, s_dates, text)
-        key = (t.type, d.start if d is not None else None)
+        # Air strikes on one side and rockets fired by the other are two events of a sentence.
+        means = t.subtype if t.type == "explosion" and t.subtype in _REMOTE_MEANS else None
+        key = (t.type, d.start if d is not None else None, means)
         groups.setdefault(key, []).append(t)
+    for key in [k for k in groups if k[2] is None and k[0] == "explosion"]:
+        # A generic "explosion" beside a specific means is that means' blast.
+        specific = [k for k in groups if k[:2] == key[:2] and k[2] is not None]
+        if specific:
+            groups[specific[0]].extend(groups.pop(key))
 
     out: list[Candidate] = []
-    for (typ, _), trs in groups.items():
+    for (typ, _, _), trs in groups.items():
         tr = trs[0]
         d = _date_for(tr, s_dates, text)
         unresolved = False
@@ -496,7 +507,11 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
                 base = inherited.base or inherited.place
                 gp = base.precision if inherited.base is not None else inherited.precision
                 pc = PlaceChoice(base, lower_precision(gp), None, origin, explicit=False)
-            elif (ahead := _place_ahead(text, sentences, sent, by_sent)) is not None:
+            elif (ahead := _place_ahead(text, sentences, sent, by_sent)) is not None and not (
+                    typ in _LOCAL_TYPES and focus is not None and ahead.place.kind == "country"
+                    and focus.kind != "country"):
+                # (Not a country for a local event when the article has a town of its own: "in
+                # the United States" after "detained near the scene" is another sentence's.)
                 # The lead often names the place a sentence later ("As the fire consumed the
                 # yacht ... The firefighter saved both at the Miami Beach Marina").
                 pc = PlaceChoice(ahead.place, lower_precision(ahead.precision), None, origin,

@@ -95,6 +95,8 @@ def places_compatible(a: PlaceChoice | None, b: PlaceChoice | None) -> bool:
         # towns: "troops into Kazakhstan" and "troops in Almaty's main square" are two facts.
         if a.place.kind == "country" or b.place.kind == "country":
             return False
+        if a.place.country_code and b.place.country_code and a.place.country_code != b.place.country_code:
+            return False  # Gaza City and Sderot are 10 km apart, and two sides of a border
         if _km(a.place, b.place) <= 50:
             return True
         return _contains(a.place, b.place) or _contains(b.place, a.place)

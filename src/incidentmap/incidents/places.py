@@ -71,6 +71,11 @@ _TRANSFER_BEFORE = re.compile(r"\b(?:transferred|taken|brought|extradited|flown|
                               r"rushed|airlifted|travel(?:l?ing|l?ed)|heading|headed|driving|drove|"
                               r"fled|escaped|bound)\s+(?:back\s+|(?:north|south|east|west)(?:ward)?\s+)?"
                               r"(?:to|for)\s+(?:the\s+)?$", re.I)
+# Where people head, and the far side of a border, are not where they are: "tried to head
+# towards the border crossing with the Rwandan town of Gisenyi" (but "marched towards the
+# palace in Dhaka" marched in Dhaka).
+_DIRECTION_BEFORE = re.compile(r"\b(?:towards?|toward)\s+(?:(?!\b(?:in|at|near|outside|inside)\b)[^,.;]){0,60}$|\bborders?\s+(?:crossing\s+|post\s+)?"
+                               r"with\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.I)
 # Where a person comes from is not where the incident happened ("a native of Mexico", "born in
 # Ohio", "who grew up in Boston").
 _ORIGIN_BEFORE = re.compile(r"\b(?:native\s+of|born\s+in|grew\s+up\s+in|raised\s+in|hails?\s+from|"
@@ -289,7 +294,7 @@ def choose_place(text: str, sent_start: int, sent_end: int, trig_start: int, tri
             # The qualifier of an excluded name ("of Austin, Texas").
             excluded_end = t.end
             continue
-        if not movement and _TRANSFER_BEFORE.search(before):
+        if not movement and (_TRANSFER_BEFORE.search(before) or _DIRECTION_BEFORE.search(before)):
             excluded_end = t.end
             continue
         if _ORIGIN_BEFORE.search(before) or _COMPARISON_BEFORE.search(before) or \

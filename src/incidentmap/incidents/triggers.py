@@ -305,12 +305,15 @@ _t("explosion", "air strike", r"air ?strikes?|airstrikes?|air raids?|bombing rai
 _t("explosion", "drone strike", r"drone (?:strikes?|attacks?)", strength=0.9)
 _t("explosion", "shelling", _v("shell") + r"|artillery (?:fire|strikes?|attacks?)|mortars?\s+"
    r"(?:fire|rounds|shells|attacks?)|rocket (?:fire|attacks?)|missile (?:strikes?|attacks?)|"
-   r"(?:fired|launched)\s+(?:\w+\s+)?(?:rockets|missiles|mortars|mortar\s+(?:bombs|rounds|shells))|"
+   r"(?:fired|launched)\s+(?:[\w,-]+\s+){0,3}(?:rockets|missiles|mortars|mortar\s+(?:bombs|rounds|shells))|"
    # "a missile struck an apartment building", "shells hit homes", "a rocket slammed into"
    r"(?:missiles?|rockets?|shells|mortar\s+(?:rounds?|shells?|bombs?)|artillery|drones?)\s+"
    r"(?:also\s+|had\s+|has\s+|have\s+)?"
    r"(?:struck|hit|slammed into|crashed into|landed (?:on|in|inside|near)|fell (?:on|in|inside|near)|"
    r"rained down on|pounded)", strength=0.9)
+# "One strike flattened a three-story building", in a report of air strikes.
+_t("explosion", "air strike", r"(?:one|another|the|a|an|second|third|latest)\s+strikes?\s+(?:also\s+)?"
+   r"(?:flattened|destroyed|levelled|leveled|demolished|killed|wounded)", strength=0.8)
 _t("explosion", "grenade", r"grenade (?:attack|blast|explosion)|(?:threw|hurled|lobbed) (?:a |two )?grenades?", strength=0.9)
 _t("explosion", "bombing", r"(?:car|roadside|truck|pipe|nail|parcel|letter)\s+bombs?|"
    r"bomb(?:ed|ing|ings)\b|ieds?\b|improvised explosive|booby-?traps?|landmines?|(?:land\s+)?mines?\s+"
@@ -394,7 +397,11 @@ _t("emergency_measure", "state of emergency", r"states? of emergency|emergency r
 _t("emergency_measure", "curfew", r"curfews?", strength=0.8)
 _t("emergency_measure", "ban on gatherings", r"(?:ban(?:s|ned|ning)?|prohibit(?:s|ed|ing)?|"
    r"outlaw(?:s|ed)?)\s+(?:on\s+)?(?:all\s+)?(?:large\s+|public\s+|mass\s+)?(?:gatherings|"
-   r"protests|rallies|demonstrations|assemblies|meetings)", strength=0.8)
+   r"protests|rallies|demonstrations|assemblies|meetings)|"
+   # "gatherings of more than 10 people were banned"
+   r"(?:gatherings|rallies|demonstrations|assemblies)\s+(?:of\s+(?:more\s+than\s+|over\s+)?[\w,]+\s+(?:or\s+more\s+)?"
+   r"(?:people\s+)?)?(?:were|are|have\s+been|had\s+been|was|has\s+been)\s+(?:also\s+)?"
+   r"(?:banned|prohibited|outlawed)", strength=0.8)
 _t("emergency_measure", "evacuation order", r"evacuation orders?|(?:mandatory|forced)\s+evacuations?|"
    r"ordered\s+" + _SMALLGAP + r"(?:to\s+)?evacuat(?:e|ion|ed)|ordered\s+out\s+of\s+their\s+homes|"
    # "authorities had begun evacuating children from Shebekino"
