@@ -62,3 +62,8 @@ def test_modality_lets_facts_through(sentence, word):
 ])
 def test_modality_no_incident_for_what_did_not_happen(text):
     assert run(text) == []
+
+
+def test_modality_a_threatened_strike_is_not_one_but_a_threatened_guard_is_no_threat_to_the_shooting():
+    assert reason("The union has threatened a general strike next month.", "general strike")
+    assert reason("Gunmen threatened a guard and shot two people.", "shot") is None

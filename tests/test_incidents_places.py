@@ -267,3 +267,11 @@ def test_places_air_strikes_and_rockets_fired_back_in_one_sentence_are_two_event
     incs = [i for i in run(text, published=dt.date(2022, 8, 10)) if i.type == "explosion"]
     assert sorted((i.subtype, i.place.name) for i in incs) == [("air strike", "Almaty"),
                                                                ("shelling", "Astana")]
+
+
+def test_places_a_contrasted_clause_tells_protests_in_other_towns():
+    places = {"Almaty": ALMATY, "Astana": ASTANA, "Paris": PARIS}
+    text = ("Tens of thousands rallied in central Almaty on Wednesday. About 40,000 joined the rally "
+            "near City Hall, while thousands more held smaller protests in Astana and Paris.")
+    incs = run(text, places=places, published=dt.date(2023, 7, 13))
+    assert sorted(i.place.name for i in incs if i.type == "protest") == ["Almaty", "Astana", "Paris"]

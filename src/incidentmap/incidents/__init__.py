@@ -14,6 +14,7 @@ incident with several evidence sentences (``merge``).  Types and their ACLED map
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import re
 from dataclasses import replace
 
@@ -114,6 +115,7 @@ _PAGE_FURNITURE = re.compile(r"\s*(?:read more|related|see also|watch|pictured|p
                              r"follow us|more on this story)\s*[:|—–-]", re.I)
 _TERMINAL = re.compile(r"[.!?][\"'”’)]*\s*$")
 _MONTH = _dt.timedelta(days=31)
+_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\b|;|\bwhile\b")
 _REMOTE_MEANS = {"air strike", "drone strike", "shelling"}
 _DATE_STEP = {"day": "week", "week": "month", "month": "unknown", "unknown": "unknown"}
 
@@ -472,9 +474,34 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
         specific = [k for k in groups if k[:2] == key[:2] and k[2] is not None]
         if specific:
             groups[specific[0]].extend(groups.pop(key))
+    for key in [k for k, trs in groups.items() if len(trs) > 1 and k[0] != "deployment"]:
+        # "40,000 joined the rally near City Hall, while thousands more held smaller protests in
+        # Busan": one type, two towns far apart, two events (ACLED codes each location).
+        towns: list[tuple[Place, list[TriggerMatch]]] = []
+        for t in groups[key]:
+            pc_t = choose_place(text, sent.start, sent.end, t.start, t.end, by_sent.get(sent.index, []),
+                                country=country, focus=focus)
+            p_t = pc_t.place if pc_t is not None and pc_t.explicit else None
+            home = None
+            for tw in towns:
+                if tw[0] is None and p_t is not None and _CLAUSE_BREAK.search(text, tw[1][-1].end, t.start):
+                    continue  # "joined the rally near City Hall, while thousands more ... in Busan"
+                if p_t is None or tw[0] is None or tw[0].id == p_t.id or \
+                        p_t.kind not in ("city", "site") or tw[0].kind not in ("city", "site") or \
+                        _km_apart(p_t, tw[0]) <= 50:
+                    home = tw
+                    break
+            if home is None:
+                towns.append((p_t, [t]))
+            else:
+                home[1].append(t)
+        if len(towns) > 1:
+            del groups[key]
+            for n, (_, trs) in enumerate(towns):
+                groups[key + (n,)] = trs
 
     out: list[Candidate] = []
-    for (typ, _, _), trs in groups.items():
+    for (typ, *_), trs in groups.items():
         tr = trs[0]
         d = _date_for(tr, s_dates, text)
         unresolved = False
@@ -568,7 +595,10 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
         if not movement and pc.explicit and pc.place is not None:
             # "Protests took place in Paris, Lyon and Marseille": one event per place, as
             # ACLED codes them.
-            for other in _coordinated(text, pc, by_sent.get(sent.index, [])):
+            others = _coordinated(text, pc, by_sent.get(sent.index, []))
+            if others:
+                c.listed = True  # the head of a list of places is listed too
+            for other in others:
                 twin = replace(c, place=PlaceChoice(other, other.precision, None, None, True, other),
                                evidence=[sent], extra=dict(extra), listed=True)
                 out.append(twin)
@@ -617,6 +647,13 @@ def _confidence(typ, trs, pc, date_explicit, acts, counts, st, sent, sent_start)
     if sent.index <= 3:
         conf += 0.05                                # the lead tells the article's news
     return max(0.0, min(0.95, conf))
+
+
+def _km_apart(a: Place, b: Place) -> float:
+    """Great-circle distance of two places in km (equirectangular: fine under 500 km)."""
+    dy = a.lat - b.lat
+    dx = (a.lon - b.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 111.2 * math.hypot(dx, dy)
 
 
 def _day_key(date_text: str) -> str:

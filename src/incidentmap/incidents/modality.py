@@ -22,6 +22,9 @@ _NEGATION = re.compile(r"\b(?:not|n[’']t|never|no|none|nobody|no one|neither|n
 _MODAL = re.compile(
     r"\b(?:would|could|may|might|will|shall|should|must|can|cannot|"
     r"vow(?:ed|s|ing)?|threat(?:en|ened|ens|ening)?\s+to|threats?\s+to|urg(?:ed|es|ing|e)|"
+    # "the union has threatened a general strike next month"
+    # (the trigger follows: the words before it end with the threat's article)
+    r"threaten(?:ed|s|ing)?\s+(?:an?|more|further|new|fresh|nationwide|indefinite)(?:\s+[\w-]+)?$|"
     r"call(?:ed|s|ing)?\s+(?:for|on)|plan(?:s|ned|ning)?|intend(?:s|ed)?|"
     r"warn(?:ed|s|ing)?|fear(?:ed|s)?|aim(?:s|ed)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|"
     r"prepar(?:ed|ing)\s+to|expected\s+to|scheduled|set\s+to|going\s+to|want(?:s|ed)?\s+to|"

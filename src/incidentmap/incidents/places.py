@@ -71,6 +71,7 @@ _TRANSFER_BEFORE = re.compile(r"\b(?:transferred|taken|brought|extradited|flown|
                               r"rushed|airlifted|travel(?:l?ing|l?ed)|heading|headed|driving|drove|"
                               r"fled|escaped|bound)\s+(?:back\s+|(?:north|south|east|west)(?:ward)?\s+)?"
                               r"(?:to|for)\s+(?:the\s+)?$", re.I)
+_CONTRAST = re.compile(r",\s*(?:while|whereas)\b|;\s|\bwhile\s+(?:thousands|hundreds|dozens|others|many|some)\b")
 # Where people head, and the far side of a border, are not where they are: "tried to head
 # towards the border crossing with the Rwandan town of Gisenyi" (but "marched towards the
 # palace in Dhaka" marched in Dhaka).
@@ -280,6 +281,11 @@ def choose_place(text: str, sent_start: int, sent_end: int, trig_start: int, tri
     dateline_end = dl.end() if dl else -1
     for t in toponyms:
         if t.start < sent_start or t.end > sent_end or not _usable(t):
+            continue
+        if trig_end > trig_start and (_CONTRAST.search(text, trig_end, t.start) if t.start >= trig_end
+                                      else _CONTRAST.search(text, t.end, trig_start)):
+            # "joined the rally near City Hall, while thousands more held protests in Busan":
+            # a contrasted clause tells another event in another place.
             continue
         before = text[max(sent_start, t.start - 60):t.start]
         after = text[t.end:min(sent_end, t.end + 30)]
