@@ -414,3 +414,46 @@ def test_an_attacker_who_shoots_himself_adds_no_attack_and_the_day_stays_the_att
             "himself, police said.")
     incs = run_(text, published=dt.date(2022, 6, 2))
     assert [(i.type, i.date) for i in incs] == [("attack", dt.date(2022, 6, 1))]
+
+
+def test_a_timeline_heading_dates_the_paragraph_under_it():
+    from _incidents_helpers import run as run_
+    import datetime as dt
+    text = ("Senegal unrest: what we know\n\nCrowds threw stones at police in Almaty on Thursday.\n\n"
+            "Sunday 4 June\n\nMobile internet was cut across Kazakhstan from mid-afternoon.")
+    incs = run_(text, published=dt.date(2023, 6, 5))
+    (shutdown,) = [i for i in incs if i.type == "comms_shutdown"]
+    assert shutdown.date == dt.date(2023, 6, 4)
+
+
+def test_fighters_attacking_army_positions_fight_a_battle_and_vehicles_that_carry_them_are_no_property():
+    from _incidents_helpers import run as run_
+    incs = run_("Militants riding motorcycles and pick-up vehicles attacked the army camp near Almaty "
+                "on Monday.")
+    assert [i.type for i in incs] == ["armed_clash"]
+
+
+def test_tear_gas_at_youths_who_overturned_cars_is_a_riot():
+    from _incidents_helpers import run as run_
+    incs = run_("In Almaty, hooded youths overturned cars and smashed shop windows on Tuesday, and "
+                "police fired tear gas.")
+    assert "riot" in {i.type for i in incs} and "protest" not in {i.type for i in incs}
+
+
+def test_recaptured_inmates_are_arrests_not_a_seizure():
+    from _incidents_helpers import run as run_
+    incs = run_("Police said 41 of the escaped inmates had been recaptured in Almaty by Tuesday.")
+    assert [i.type for i in incs] == ["arrest"]
+
+
+def test_a_demonstrative_with_nothing_before_it_points_at_the_background():
+    from _incidents_helpers import run as run_
+    assert run_("Those protests ended after religious leaders in Almaty brokered a truce.") == []
+
+
+def test_boilerplate_and_old_months_of_last_year_are_no_news():
+    from _incidents_helpers import run as run_
+    import datetime as dt
+    assert run_("All people arrested in Almaty are presumed innocent until proven guilty.") == []
+    text = "In August last year, a gunman shot a lawyer in Almaty."
+    assert run_(text, published=dt.date(2017, 5, 2)) == []

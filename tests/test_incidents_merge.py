@@ -145,3 +145,14 @@ def test_merge_a_robbery_whose_robber_opens_fire_is_one_attack():
             "When the clerk hesitated, he opened fire, hitting him in the arm.")
     incs = run(text)
     assert [(i.type, len(i.evidence)) for i in incs] == [("attack", 2)]
+
+
+def test_merge_arrests_in_two_towns_40_km_apart_are_two_events():
+    from _incidents_helpers import run
+    from incidentmap.model import Place
+    a = Place("t:a", "Muskogee", "city", 35.75, -95.37, "US", admin1="Oklahoma")
+    b = Place("t:b", "Tahlequah", "city", 35.915, -94.97, "US", admin1="Oklahoma")  # 40 km
+    text = ("Police arrested seven people in Muskogee on Wednesday. An eighth suspect was arrested "
+            "in Tahlequah later Wednesday.")
+    incs = run(text, places={"Muskogee": a, "Tahlequah": b})
+    assert sorted(i.place.name for i in incs if i.type == "arrest") == ["Muskogee", "Tahlequah"]

@@ -171,3 +171,15 @@ def test_triggers_strikes_that_flatten_and_gatherings_that_were_banned():
     assert [(i.type, i.subtype) for i in incs] == [("emergency_measure", "ban on gatherings")]
     # Workers on strike flatten nothing.
     assert run("The strike hit production in Almaty on Tuesday.") == []
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("Some 8,000 students marched peacefully toward the parliament in Almaty on Tuesday.", "protest"),
+    ("Hundreds of thousands of people marched across Kazakhstan on Tuesday against the reform.", "protest"),
+    ("A car used by the gunman was found set alight in Almaty on Tuesday.", "arson"),
+    ("The air force carried out strikes on the assailants near Almaty on Tuesday.", "explosion"),
+    ("Extra patrols were sent into Almaty on Sunday to reassure residents after the riot.", "deployment"),
+])
+def test_triggers_more_phrasings(text, type_):
+    from _incidents_helpers import run
+    assert type_ in {i.type for i in run(text)}

@@ -77,7 +77,8 @@ _ANIMAL = re.compile(r"\b(?:bees?|hive|dogs?|pit ?bulls?|sharks?|bears?|wol(?:f|
                      r"tigers?|cougars?|wasps?|hornets?)\b", re.I)
 _PROPERTY_BEFORE = re.compile(r"\b(?:cars?|vehicles?|trucks?|vans?|bus|buses|4x4s?|windows?|windscreens?|"
                               r"property|shops?|stores?|statues?|monuments?|graves?|headstones?)"
-                              r"\s+(?:(?:was|were|been|being|has been|had been)\s+)?$")
+                              # passive only: "pick-up vehicles attacked the camp" carried the attackers
+                              r"\s+(?:(?:was|were|been|being|has been|had been|have been)\s+)?$")
 # A date of what comes next ("scheduled to appear Thursday in court") dates no incident.
 _AHEAD_DATE = re.compile(r"\b(?:scheduled|will|shall|appear|appears|set\s+for|due|expected|planned|"
                          r"plans?|until|postponed|adjourned|hearing|court)\b[^.;]{0,35}$", re.I)
@@ -101,6 +102,17 @@ _CROWD = re.compile(r"\b(?:protest\w*|demonstrat\w*|marchers|crowds?|activists|s
                     r"union|students|police|slogans?|placards?|banners?)\b", re.I)
 _IT_WAS_THE = re.compile(r"\b(?:it|this|that|the \w+)\s+(?:was|is|marked|marks|became|becomes)\s+the\s+"
                          r"(?:[\w-]+\s+){0,4}$", re.I)
+_MILITARY_TARGET = re.compile(r"\s+(?:the\s+|an?\s+|two\s+|three\s+|several\s+)?(?:[\w-]+\s+){0,2}?"
+                              r"(?:army|military|police|troops['’]?|soldiers['’]?)?\s*(?:positions?|bases?|checkpoints?|"
+                              r"outposts?|barracks|camps?|posts?|garrisons?|convoys?|patrols?)\b", re.I)
+_CROWD_VIOLENCE = re.compile(r"\b(?:overturned|smashed|torched|set fire to|set (?:\w+\s+){0,3}on fire|looted|"
+                             r"threw|hurled|pelted|stoned|rampaged|ransacked|burned)\b", re.I)
+_PEOPLE_AFTER = re.compile(r"^(?:\s+(?:the\s+)?(?:\d+|[\w-]+)?\s*(?:of\s+the\s+)?(?:escaped\s+)?(?:inmates|prisoners|"
+                           r"escapees|fugitives|detainees|suspects)\b)", re.I)
+_PEOPLE_BEFORE = re.compile(r"\b(?:inmates|prisoners|escapees|fugitives|detainees|suspects)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_IN_THE_CITY = re.compile(r"\b(?:in|across|around|outside|near)\s+the\s+(?:city|town|capital)\b", re.I)
+_PASSIVE = re.compile(r"(?:was|were|been|being)\b", re.I)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$", re.I)
 # Tallies of crime: statistics, not events.
 _STATISTICS = re.compile(r"\b(?:statistics|figures|data|annual|report\s+(?:counted|showed|found)|counted|"
                          r"recorded|tallied|per ?cent|percent|rates?|on average|compared with|"
@@ -221,6 +233,10 @@ def find_incidents(article: Article, toponyms: list[Toponym], *,
         if _TERMINAL.search(sent.text):
             body_started = True
         if header:
+            # A timeline's date heading ("Sunday 4 June") dates the paragraphs under it.
+            heading = [d for d in s_dates if d.date is not None and not d.future]
+            if heading and body_started:
+                context_date = heading[-1]
             continue
         if body_index is None:
             body_index = sent.index
@@ -359,7 +375,8 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
         if tr.subtype == "assault" and _ANIMAL.search(st):
             continue  # "the worst bee attack", "a horse was attacked": not violence between people
         if tr.subtype == "assault" and not re.fullmatch(r"attacks?", tr.text, re.I) and \
-                _PROPERTY_BEFORE.search(text, max(sent.start, tr.start - 50), tr.start):
+                _PROPERTY_BEFORE.search(text, max(sent.start, tr.start - 50), tr.start) and \
+                (_PASSIVE.match(tr.text) or _PASSIVE_BEFORE.search(text, max(sent.start, tr.start - 20), tr.start)):
             # "cars were attacked overnight": damage to things, not to people.
             tr = TriggerMatch(replace(tr.trigger, type="property_destruction", subtype="vandalism"),
                               tr.start, tr.end, tr.text)
@@ -392,8 +409,19 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
                                 r"students|hooligans|supporters)\b", st, re.I) and re.search(
         r"\b(?:police|officers|gendarmes|riot police)\b", st, re.I) and not re.search(
         r"\b(?:militants?|rebels?|insurgents?|troops|soldiers|gunmen|fighters|army|militias?)\b", st, re.I)
+    crowd_violence = bool(_CROWD_VIOLENCE.search(st))
     retyped = []
     for t in live:
+        if t.type == "attack" and t.subtype == "assault" and armed and _MILITARY_TARGET.match(text, t.end):
+            # "fighters attacked army positions", "terrorists attacked the camp": a battle.
+            t = TriggerMatch(replace(t.trigger, type="armed_clash", subtype="armed clash"), t.start, t.end, t.text)
+        if t.type == "protest" and t.subtype == "intervention" and crowd_violence:
+            # "youths overturned cars and smashed windows, where police fired tear gas": a riot.
+            t = TriggerMatch(replace(t.trigger, type="riot", subtype="riot"), t.start, t.end, t.text)
+        if t.type == "seizure" and (_PEOPLE_AFTER.match(text, t.end) or _PEOPLE_BEFORE.search(
+                text, max(sent.start, t.start - 50), t.start)):
+            # "41 of the escaped inmates had been recaptured": people caught, not ground taken.
+            t = TriggerMatch(replace(t.trigger, type="arrest", subtype="arrest"), t.start, t.end, t.text)
         if t.type == "arson" and _NATURAL_CAUSE.search(text, max(sent.start, t.start - 80), t.start):
             # "Lightning struck a barn, setting it on fire": nobody set it.
             t = TriggerMatch(replace(t.trigger, type="fire", subtype="fire"), t.start, t.end, t.text)
@@ -488,7 +516,7 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
                     continue  # "joined the rally near City Hall, while thousands more ... in Busan"
                 if p_t is None or tw[0] is None or tw[0].id == p_t.id or \
                         p_t.kind not in ("city", "site") or tw[0].kind not in ("city", "site") or \
-                        _km_apart(p_t, tw[0]) <= 50:
+                        _km_apart(p_t, tw[0]) <= 25:
                     home = tw
                     break
             if home is None:
@@ -529,6 +557,12 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
                 if para == sent.paragraph or sent.index - idx <= 3:
                     inherited = rp
             origin = pc.origin if pc else None
+            if inherited is not None and inherited.place.kind == "country" and focus is not None and \
+                    focus.kind == "city" and focus.country_code == inherited.place.country_code and \
+                    _IN_THE_CITY.search(st):
+                # "detained at a military camp in the city" after "across Niger": the town the
+                # article is about, not the country of the sentence before.
+                inherited = PlaceChoice(focus, focus.precision, None, None, explicit=False)
             if inherited is not None:
                 # A site (an airport) is told once; what follows is about its town.
                 base = inherited.base or inherited.place

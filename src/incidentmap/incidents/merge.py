@@ -97,7 +97,7 @@ def places_compatible(a: PlaceChoice | None, b: PlaceChoice | None) -> bool:
             return False
         if a.place.country_code and b.place.country_code and a.place.country_code != b.place.country_code:
             return False  # Gaza City and Sderot are 10 km apart, and two sides of a border
-        if _km(a.place, b.place) <= 50:
+        if _km(a.place, b.place) <= 25:
             return True
         return _contains(a.place, b.place) or _contains(b.place, a.place)
     loose = b if a.explicit else a
@@ -139,6 +139,7 @@ def _dates_compatible(a: Candidate, b: Candidate) -> bool:
 
 # Subtypes that join any attack of the same place and day: an assault told generically, and a
 # robbery whose robber also shoots or stabs ("demanded cash ... opened fire, hitting him").
+_THOSE_BEFORE = re.compile(r"\b(?:those|these)\s+(?:[\w-]+\s+)?$", re.I)
 _GENERIC_ATTACK = {None, "assault", "armed robbery"}
 
 
@@ -179,6 +180,11 @@ def _merge_told_twice(cands: list[Candidate]) -> list[Candidate]:
             if c.anaphoric and c.type == "attack" and c.subtype == "assault" and \
                     c.fatalities is None and c.injured is None:
                 # "after the September 11th attacks": a known event named, not reported here.
+                continue
+            before = c.sentence.text[:c.trigger.start - c.sentence.start]
+            if c.anaphoric and (_THOSE_BEFORE.search(before) or _THOSE_BEFORE.match(c.trigger.text + " ")):
+                # "Those protests ended after religious leaders brokered a truce": a demonstrative
+                # with nothing reported before it points at the background.
                 continue
             out.append(c)
             continue

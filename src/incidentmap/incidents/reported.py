@@ -99,7 +99,8 @@ _OLD_BEFORE = re.compile(r"\b(?:in the past|previously|prior\s+(?:to\s+)?|not th
                          r"once\s+(?:\w+ed|put|was|were|had|shot|led|ran|won|made|took|sent|held|"
                          r"fought|set|hit|struck|stabbed|caught|threw|blew|burned|burnt))\b", re.I)
 # "Last year, a wave of attacks ... killed": the opening adverbial dates the whole sentence.
-_OPENING_OLD = re.compile(r"\W*(?:last year|the year before|years ago|decades ago|"
+_OPENING_OLD = re.compile(r"\W*(?:(?:in\s+)?(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|"
+                          r"August|September|October|November|December)\s+last year|last year|the year before|years ago|decades ago|"
                           r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+"
                           r"(?:years|decades)\s+ago)\b", re.I)
 # "a coup in 2021, two years after mass protests toppled ...": the event is older still.
@@ -127,7 +128,7 @@ _LEGAL_LEAD = re.compile(_LEGAL.pattern[:-3] + r"|trial|judge)\b", re.I)
 _RETRACTED = re.compile(r"^\W*(?:at first|initially|originally),?\s+(?:\w+\s+){0,3}(?:believed|thought|"
                         r"suspected|assumed)\b|\b(?:initially|originally|wrongly|mistakenly)\s+"
                         r"(?:\w+\s+)?(?:believed|thought|identified|described|suspected)\b", re.I)
-_GENERIC = re.compile(r"\b(?:are|is|were|was|have been|has been|remains?)\s+(?:\w+\s+)?(?:frequent|common|"
+_GENERIC = re.compile(r"\bpresumed innocent\b|\b(?:are|is|were|was|have been|has been|remains?)\s+(?:\w+\s+)?(?:frequent|common|"
                       r"rare|routine|commonplace|regular|uncommon|widespread|rampant|rife|endemic|"
                       r"pervasive|prevalent)\b|\b(?:often|usually|"
                       r"routinely|regularly|frequently|typically|increasingly|sometimes|rarely)\b|"

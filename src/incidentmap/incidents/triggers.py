@@ -87,7 +87,7 @@ _SMALLGAP = r"(?:[\w’'\-]+\s+){0,3}?"
 _FORCES = (r"(?:troops|soldiers|paratroopers|police(?:men)?|officers|forces|peacekeepers|"
            r"reinforcements|national guard|guardsmen|marines|army|military|units?|battalions?|"
            r"gendarmes|armou?red (?:personnel )?(?:carriers|vehicles)|tanks|riot police|"
-           r"personnel|contingent|servicemen|deputies|agents|cops|"
+           r"personnel|contingent|servicemen|deputies|agents|cops|(?:extra\s+|more\s+|police\s+)?patrols|"
            r"(?:peacekeeping|security|military|intervention|expeditionary|stabili[sz]ation|rapid reaction)\s+force)")
 # Only soldiers and armour "seen" somewhere are news; police seen on patrol are routine.
 _MILITARY = (r"(?:troops|soldiers|paratroopers|forces|peacekeepers|national guard|guardsmen|marines|"
@@ -121,7 +121,7 @@ def _t(type_: str, subtype: str | None, pattern: str, needs: str | None = None,
 # --- arson: the text says the fire was set -------------------------------------------------
 _t("arson", "arson", _v("set") + r"\s+" + _GAP + r"(?:on fire|ablaze|alight|aflame)", strength=0.8)
 _t("arson", "arson", _v("set") + r"\s+(?:\w+\s+)?fires?\s+(?:to|at|in|on)\b", strength=0.8)
-_t("arson", "arson", r"(?:were|was|been|being|got)\s+(?:also\s+|then\s+)?set\s+(?:on fire|ablaze|alight)", strength=0.8)
+_t("arson", "arson", r"(?:were|was|been|being|got)\s+(?:also\s+|then\s+)?(?:found\s+)?set\s+(?:on fire|ablaze|alight)", strength=0.8)
 _t("arson", "arson", _v("torch") + r"(?!\s+(?:bearer|light|relay))", strength=0.7)
 # Petrol bombs thrown at police or soldiers are rioting; thrown at a building, arson.
 # (The forces may carry one word of description: "at Israeli soldiers", "at riot police".)
@@ -186,7 +186,9 @@ _t("protest", "protest", r"demonstrations?(?!\s+(?:of|project|garden|kitchen|plo
    needs=_PROTEST_CONTEXT)
 _t("protest", "rally", r"(?<!campaign\s)(?:rall(?:y|ies)|rallied|rallying)(?!\s+(?:point|car|driver|race|cry))"
    r"(?!\s+(?:to|from)\s+(?:win|beat|victory|a\s+\d))", needs=_PROTEST_CONTEXT)
-_t("protest", "march", r"(?<!flag\s)(?<!route\s)march(?:ed|es|ing)?\b(?!\s+(?:madness|of dimes))(?=\s+(?:on|to|through|in|from|down|along|toward|towards|against|past|around|for))")
+_t("protest", "march", r"(?<!flag\s)(?<!route\s)march(?:ed|es|ing)?\b(?!\s+(?:madness|of dimes))"
+   r"(?=(?:\s+\w+ly)?\s+(?:on|to|through|in|from|down|along|toward|towards|against|past|around|for|across|into|"
+   r"outside|near))")
 _t("protest", "protest", r"(?:took|take|taken|taking|takes)\s+to\s+the\s+streets|sit-ins?|"
    r"hunger strikes?|(?:went|go|goes|going|were|are|was|is)\s+on\s+strike|general strike|"
    r"walkouts?|picket(?:ed|ing|s)?\b|strikers|staged\s+(?:a\s+)?(?:rally|protest|demonstration|"
@@ -311,6 +313,9 @@ _t("explosion", "shelling", _v("shell") + r"|artillery (?:fire|strikes?|attacks?
    r"(?:also\s+|had\s+|has\s+|have\s+)?"
    r"(?:struck|hit|slammed into|crashed into|landed (?:on|in|inside|near)|fell (?:on|in|inside|near)|"
    r"rained down on|pounded)", strength=0.9)
+# "The air force carried out strikes on the assailants".
+_t("explosion", "air strike", r"(?:carried out|conducted|launched|staged)\s+(?:\w+\s+)?strikes",
+   needs=r"\b(?:air force|aircraft|warplanes?|jets|drones?|helicopters?|gunships?|missiles?)\b", strength=0.8)
 # "One strike flattened a three-story building", in a report of air strikes.
 _t("explosion", "air strike", r"(?:one|another|the|a|an|second|third|latest)\s+strikes?\s+(?:also\s+)?"
    r"(?:flattened|destroyed|levelled|leveled|demolished|killed|wounded)", strength=0.8)
