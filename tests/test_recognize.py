@@ -224,3 +224,11 @@ def test_a_park_named_after_a_town_is_not_the_town(gaz):
 def test_every_author_of_a_byline_is_a_person(gaz):
     text = "By Tom Batchelor and Athena Stavrou\nWildfires tore through the island of Rhodes."
     assert places(text, gaz) == ["Rhodes"]
+
+
+def test_garda_the_irish_police_is_not_the_italian_town():
+    gaz = load_gazetteer()
+    text = ("Two men are detained at Henry Street Garda Station. A Garda spokesman said a sustained "
+            "Garda operation continues. We stayed in Garda, Italy.")
+    names = [m.text for m in recognize(text, gaz) if m.kind == "place"]
+    assert names.count("Garda") == 1 and "Italy" in names

@@ -231,8 +231,12 @@ _NEVER_ALONE = frozenset("""
 god lord allah christ jesus mass bible gospel koran quran internet web mom dad mum first second
 third one two three four five six seven eight nine ten hundred thousand democrat democrats
 republican republicans liberal liberals conservative conservatives labour tory tories olympic
-olympics
+olympics gardai
 """.split())
+_GARDA_POLICE = re.compile(r"\s+(?:[A-Z]\w*|s[íi]och[áa]na|station|spokes\w+|commissioner|superintendent|"
+                           r"sergeant|inspector|press|detectives?|officers?|patrols?|cars?|vans?|"
+                           r"investigations?|operations?|units?|divisions?|bureau|sources?|checkpoints?|"
+                           r"vehicles?|members?|appeal\w*|said|say|says|are|were|have|had)\b")
 _CONTRACTION_RE = re.compile(r"['’](?:ve|d|ll|re|m|t)$")
 _LOCATIVE = frozenset("in at from near to into outside inside across around toward towards "
                       "via through throughout of".split())
@@ -692,6 +696,8 @@ class Recognizer:
                     continue
                 if qual is None and _is_vehicle(text, m.start, m.end, r, m.i, m.j):
                     continue  # "a silver Pontiac Grand Prix", "a Hyundai Santa Fe"
+                if low == "garda" and _GARDA_POLICE.match(text, m.end):
+                    continue  # Ireland's police ("Garda Síochána", "a Garda spokesman"), not the town
                 if m.i > 0 and r[m.i - 1].text.lower() in SITE_OPENERS:
                     continue  # "the Quartiers Nord", "Rue de Paris": a quarter or a street
                 # Acronyms in running text ("CNN", "AP") are places only as countries, states
