@@ -457,3 +457,27 @@ def test_boilerplate_and_old_months_of_last_year_are_no_news():
     assert run_("All people arrested in Almaty are presumed innocent until proven guilty.") == []
     text = "In August last year, a gunman shot a lawyer in Almaty."
     assert run_(text, published=dt.date(2017, 5, 2)) == []
+
+
+def test_a_datelines_date_is_the_filing_day_not_the_events():
+    from _incidents_helpers import run as run_
+    import datetime as dt
+    text = ("ALMATY, Dec 2 (AFP) - Riot police fired tear gas at stone-throwing protesters outside "
+            "parliament in Almaty late Sunday.")
+    incs = run_(text, published=dt.date(2024, 12, 2))
+    assert [(i.type, i.date) for i in incs] == [("riot", dt.date(2024, 12, 1))]
+
+
+def test_shelling_of_army_positions_amid_fighting_is_the_battle():
+    from _incidents_helpers import run as run_
+    text = ("The army said fighting had raged around Almaty since Sunday, with the rebels shelling "
+            "army positions.")
+    assert [i.type for i in run_(text)] == ["armed_clash"]
+
+
+def test_that_year_opens_an_older_time():
+    from _incidents_helpers import run as run_
+    import datetime as dt
+    text = ("The 2004 crackdown is still remembered in Almaty. That year, 85 protesters died after "
+            "being arrested outside a police station in Almaty.")
+    assert run_(text, published=dt.date(2014, 10, 25)) == []

@@ -25,7 +25,7 @@ from .dates import DateMention, find_dates
 from .merge import ABSORBS, VIOLENT, Candidate, merge_candidates, sum_count
 from .modality import blocked_reason, clause_start
 from .numbers import find_counts
-from .places import PlaceChoice, article_focus, choose_place, lower_precision
+from .places import _DATELINE, PlaceChoice, article_focus, choose_place, lower_precision
 from .reported import (DocContext, background_reason, doc_context, physical_context,
                        routine_response, sense_reason)
 from .taxonomy import TYPES, acled_category, family_of
@@ -106,7 +106,8 @@ _MILITARY_TARGET = re.compile(r"\s+(?:the\s+|an?\s+|two\s+|three\s+|several\s+)?
                               r"(?:army|military|police|troops['’]?|soldiers['’]?)?\s*(?:positions?|bases?|checkpoints?|"
                               r"outposts?|barracks|camps?|posts?|garrisons?|convoys?|patrols?)\b", re.I)
 _CROWD_VIOLENCE = re.compile(r"\b(?:overturned|smashed|torched|set fire to|set (?:\w+\s+){0,3}on fire|looted|"
-                             r"threw|hurled|pelted|stoned|rampaged|ransacked|burned)\b", re.I)
+                             r"threw|hurled|pelted|stoned|rampaged|ransacked|burned|(?:stone|rock|bottle|"
+                             r"brick)-throwing)\b", re.I)
 _PEOPLE_AFTER = re.compile(r"^(?:\s+(?:the\s+)?(?:\d+|[\w-]+)?\s*(?:of\s+the\s+)?(?:escaped\s+)?(?:inmates|prisoners|"
                            r"escapees|fugitives|detainees|suspects)\b)", re.I)
 _PEOPLE_BEFORE = re.compile(r"\b(?:inmates|prisoners|escapees|fugitives|detainees|suspects)\s+(?:[\w-]+\s+){0,3}$", re.I)
@@ -227,6 +228,10 @@ def find_incidents(article: Article, toponyms: list[Toponym], *,
                     text, max(sent.start, dates[di].start - 45), dates[di].start):
                 s_dates.append(dates[di])
             di += 1
+        dl = _DATELINE.match(text, sent.start, sent.end)
+        if dl is not None and s_dates:
+            # "TBILISI, Dec 2 (AFP) -": the day the story was filed, not of what it tells.
+            s_dates = [d for d in s_dates if d.start >= dl.end()]
         prev_end = sentences[sent.index - 1].end if sent.index else 0
         first_in_para = sent.index == 0 or "\n" in text[prev_end:sent.start]
         header = _is_header(sent, body_started, first_in_para)
@@ -439,7 +444,9 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
     if "armed_clash" in types:
         # "Fighting raged ... with heavy gunfire heard": the shots are the battle's.
         # "Fighters attacked two police checkpoints, sparking a gun battle": one battle.
-        live = [t for t in live if not (t.type == "attack" and t.subtype in ("shooting", "assault"))]
+        # "Fighting had raged around Rutshuru, with the rebels shelling army positions": too.
+        live = [t for t in live if not (t.type == "attack" and t.subtype in ("shooting", "assault"))
+                and not (t.type == "explosion" and t.subtype == "shelling" and _MILITARY_TARGET.match(text, t.end))]
         types = {tr.type for tr in live}
     if "riot" in types:
         # Police answering stone-throwers with tear gas is part of the riot, not a protest.

@@ -101,6 +101,7 @@ _OLD_BEFORE = re.compile(r"\b(?:in the past|previously|prior\s+(?:to\s+)?|not th
 # "Last year, a wave of attacks ... killed": the opening adverbial dates the whole sentence.
 _OPENING_OLD = re.compile(r"\W*(?:(?:in\s+)?(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|"
                           r"August|September|October|November|December)\s+last year|last year|the year before|years ago|decades ago|"
+                          r"that year|the same year|the previous year|"
                           r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+"
                           r"(?:years|decades)\s+ago)\b", re.I)
 # "a coup in 2021, two years after mass protests toppled ...": the event is older still.

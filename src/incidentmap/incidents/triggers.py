@@ -240,7 +240,7 @@ _t("armed_clash", "armed clash", r"gun ?battles?|fire ?fights?|shoot-?outs?|exch
    r"(?:fighters|militants|rebels|insurgents|troops|soldiers|forces|gunmen|gangs|factions|militias?|"
    r"families|tribes|clans|gang members|gangsters|cartel gunmen|cartel members|hitmen)\s+" + _SMALLGAP +
    r"(?:battled|battling|fought|clashed)|fighting\s+(?:between|"
-   r"broke out|erupted)|skirmish(?:es)?|ambush(?:ed|es)?|"
+   r"broke out|erupted|(?:has\s+|had\s+)?(?:raged|intensified|flared|continued)\s+(?:around|in|near|for|on|along|across))|skirmish(?:es)?|ambush(?:ed|es)?|"
    # "troops repelled an attempt by Russian units to advance", "beat back an assault"
    r"(?:repelled|repulsed|fought off|beat back|pushed back|thwarted)\s+(?:an?\s+|the\s+|several\s+|"
    r"\d+\s+|two\s+|three\s+)?(?:[\w-]+\s+)?(?:attacks?|assaults?|attempts?\s+(?:by\s+[\w\s-]{0,40}?)?"
