@@ -183,3 +183,30 @@ def test_triggers_strikes_that_flatten_and_gatherings_that_were_banned():
 def test_triggers_more_phrasings(text, type_):
     from _incidents_helpers import run
     assert type_ in {i.type for i in run(text)}
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("A brush fire west of Almaty forced the evacuation of about 200 homes on Sunday.", "emergency_measure"),
+    ("About 30 residents of nearby houses were told to leave after the gas explosion in Almaty on Monday.",
+     "emergency_measure"),
+    ("Hundreds of nurses walked off the job at the hospital in Almaty on Monday over pay.", "protest"),
+    ("More than 200 people rallied outside city hall in Almaty on Monday, calling for the officer to be fired.",
+     "protest"),
+    ("A woman was forced out of her SUV at knifepoint in a parking lot in Almaty on Sunday.", "attack"),
+])
+def test_triggers_local_news_phrasings(text, type_):
+    from _incidents_helpers import run
+    assert type_ in {i.type for i in run(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Crime Stoppers is offering a reward of up to $1,000 in Almaty for information leading to an arrest.",
+    "Police searched the school in Almaty on Tuesday after an email claiming that a bomb had been planted.",
+    "Police and the bomb detection and disposal squad searched the school in Almaty on Tuesday.",
+    "She cooked for crews in Almaty during bushfire seasons and was in the Rural Fire Brigade.",
+    "A long shot at the end zone on the final play in Almaty on Friday fell incomplete.",
+    "The slide in Almaty on Monday forced the evacuation of one family.",
+])
+def test_triggers_local_news_look_alikes(text):
+    from _incidents_helpers import run
+    assert run(text) == []

@@ -150,7 +150,7 @@ _t("arson", "arson", r"(?<!from\s)(?<!into\s)(?<!of\s)(?<!the\s)(?<!a\s)(?<!in\s
    strength=0.8)
 
 # --- fire: a blaze of stated or unstated cause ------------------------------------------------
-_FIRE_NOT = (r"(?!\s*(?:department|dept|fighters?|fighting|trucks?|engines?|chief|marshal|station|"
+_FIRE_NOT = (r"(?!\s*(?:department|dept|brigades?|fighters?|fighting|trucks?|engines?|chief|marshal|station|"
              r"house|hall|officials?|crews?|districts?|company|companies|alarm|code|codes|hazard|"
              r"safety|prevention|drill|extinguishers?|hydrant|escape|exits?|insurance|season|"
              r"danger|weather|ban|restrictions?|pits?|works|wall|arms|power|sale|sales|"
@@ -167,7 +167,9 @@ _t("fire", "fire", r"(?:a\s+(?:second|third|new|separate|smaller|larger|bigger|s
    + _FIRE_NOT, strength=0.6)
 _t("fire", "fire", r"fires?\s+(?:broke out|erupted|destroyed|gutted|ripped|engulfed|swept|"
    r"spread|damaged|started|burned|burnt|killed|injured|consumed|raged|tore)")
-_t("fire", "fire", r"blazes?|infernos?|wildfires?|bushfires?|forest fires?|wild ?land fires?|"
+_t("fire", "fire", r"(?:blazes?|infernos?|wildfires?|bushfires?|forest fires?|wild ?land fires?)"
+   r"(?!\s+(?:seasons?|risk|danger|prevention|preparedness|awareness|warnings?|ratings?|brigades?|"
+   r"services?|fighters?|crews?|management|threat|insurance))|"
    r"went up in flames|engulfed in flames|in flames|" + _v("catch", only=("caught", "catches", "catching")) +
    r"\s+(?:on\s+)?fire|gutted|burned-out|burnt-out|burned out|burnt out|burned down|burnt down|"
    r"burned to the ground|burst into flames|erupted in flames|(?:was|were|been)\s+(?:burned|burnt|destroyed by fire|damaged by fire)|"
@@ -179,6 +181,7 @@ _t("fire", "fire", _v("burn", only=("burned", "burnt", "burning", "burns")) +
 _t("protest", "protest", r"(?<!in\s)(?<!a\s)protest(?:s|ed|ing)?(?!\s+(?:song|vote|letter|"
    r"the decision|the ruling|the call|the penalty|the foul))(?!ers?\b)", strength=0.7)
 _PROTEST_CONTEXT = (r"\b(?:against|over|demand\w*|protest\w*|police|government|rights|opposition|"
+                    r"calling for|called for|call for|justice|signs|placards|banners|"
                     r"march\w*|chant\w*|slogans?|anti-\w+|pro-\w+|president|minister|law|bill|policy|"
                     r"reform|pay|wages|election|independence|supporters|activists|strike|resign\w*|"
                     r"teachers|workers|union|crowds?|thousands|hundreds|capital|square|streets?)\b")
@@ -191,7 +194,7 @@ _t("protest", "march", r"(?<!flag\s)(?<!route\s)march(?:ed|es|ing)?\b(?!\s+(?:ma
    r"outside|near))")
 _t("protest", "protest", r"(?:took|take|taken|taking|takes)\s+to\s+the\s+streets|sit-ins?|"
    r"hunger strikes?|(?:went|go|goes|going|were|are|was|is)\s+on\s+strike|general strike|"
-   r"walkouts?|picket(?:ed|ing|s)?\b|strikers|staged\s+(?:a\s+)?(?:rally|protest|demonstration|"
+   r"walkouts?|walked off (?:the|their) jobs?|picket(?:ed|ing|s)?\b|strikers|staged\s+(?:a\s+)?(?:rally|protest|demonstration|"
    r"march|sit-in)", strength=0.7)
 _t("protest", "protest", r"(?:teachers|workers|employees|nurses|doctors|miners|drivers|staff|unions?)\s+"
    r"(?:are\s+|were\s+|have been\s+)?(?:striking|on strike)|striking\s+(?:teachers|workers|"
@@ -254,6 +257,7 @@ _t("attack", "shooting", r"(?:was|were|been|being|got|get)\s+(?:fatally\s+|criti
 _t("attack", "shooting", r"shootings?(?!\s+(?:percentage|range|guard|star|script|schedule|"
    r"location|day|stars|sports|club|competition|contest|practice|down|blanks))|gunned down|opened fire|"
    r"gunfire|gunshots?|shots\s+(?:were\s+|had been\s+)?(?:fired|rang out)|drive-by|"
+   r"(?<!long\s)(?<!jump\s)(?<!tee\s)(?<!free\s)(?<!slap\s)(?<!parting\s)(?<!cheap\s)"
    r"(?:fired|shot)\s+(?:on|at|into)\s+(?:a|an|the|two|three|his|her|their|police|"
    r"officers|protesters|people|crowds?)\b|(?:hit|struck)\s+by\s+(?:a\s+)?(?:stray\s+)?bullets?|"
    r"bullet wounds?", strength=0.7)
@@ -324,7 +328,8 @@ _t("explosion", "bombing", r"(?:car|roadside|truck|pipe|nail|parcel|letter)\s+bo
    r"bomb(?:ed|ing|ings)\b|ieds?\b|improvised explosive|booby-?traps?|landmines?|(?:land\s+)?mines?\s+"
    r"(?:exploded|blast|explosion)|(?:exploded\s+on|blown up by)\s+(?:a\s+)?(?:\w+\s+)?mines?|"
    r"(?<!petrol\s)(?<!fire\s)(?<!gasoline\s)(?<!molotov\s)(?<!paint\s)(?<!smoke\s)(?<!stink\s)"
-   r"bombs?(?!\s+(?:threats?|scares?|squads?|disposal|shelters?|cyclone|sniffing|technicians?))", strength=0.8)
+   r"bombs?(?!\s+(?:threats?|scares?|squads?|disposal|detection|shelters?|cyclone|sniffing|technicians?|"
+   r"experts?|units?))", strength=0.8)
 _t("explosion", "explosion", r"explosions?|explod(?:ed|ing)|(?<!-run\s)(?<!homer\s)blasts?\b(?!\s+(?:furnace|of (?:cold|arctic|winter)|that won|to win))|"
    r"detonat(?:ed|ion)", strength=0.7)
 
@@ -377,6 +382,15 @@ _t("deployment", "deployment", r"(?:deploy(?:ed|s|ing|ment|ments)?|dispatch(?:ed
 _t("deployment", "deployment", r"(?:columns|companies|platoons|contingents|battalions|units|detachments)\s+of\s+"
    r"(?:[\w’'-]+\s+){1,6}?(?:were|was|have been|had been)\s+(?:deployed|rushed|sent|moved|dispatched)", strength=0.7)
 
+# An evacuation told by what caused it ("a brush fire forced the evacuation of about 200
+# homes", "residents were told to leave" after a gas explosion): a measure of this taxonomy
+# when fire, gas, a bomb or fighting caused it, not a landslide or a flood.
+_t("emergency_measure", "evacuation order", r"(?:forced|prompted|triggered)\s+(?:the\s+)?evacuations?\s+of|"
+   r"(?:residents|people|families|students|staff|patients|villagers|homes|households)\s+(?:\w+\s+){0,4}?"
+   r"(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:evacuated|told to leave|ordered to leave)",
+   needs=r"\b(?:fires?|blazes?|wildfires?|bushfires?|flames|smoke|gas|bombs?|threats?|fighting|shelling|"
+         r"clashes|explosions?|chemicals?|leaks?|shooting|gunman|gunfire)\b", strength=0.7)
+
 # --- arrest ----------------------------------------------------------------------------------------
 _t("arrest", "arrest", r"(?<!cardiac\s)(?<!heart\s)(?<!respiratory\s)arrest(?:ed|s|ing)?\b"
    r"(?!\s+(?:warrants?|records?|affidavits?|reports?|orders?))|detain(?:ed|ing|s)?\b|(?<!days\s)(?<!months\s)(?<!years\s)detentions?\b(?!\s+(?:facilit(?:y|ies)|"
@@ -385,6 +399,9 @@ _t("arrest", "arrest", r"(?<!cardiac\s)(?<!heart\s)(?<!respiratory\s)arrest(?:ed
    r"(?:[\w-]+\s+){0,2}?(?:jail|prison|lockup)\b|"
    r"in custody|apprehended|rounded up|under arrest|booked (?:into|on|at)|"
    r"(?:picked up|held|taken in|brought in)\s+for\s+questioning", strength=0.7)
+# A carjacking told as what happened: "a woman was forced out of her SUV at knifepoint".
+_t("attack", "armed robbery", r"(?:forced|ordered|pulled|dragged)\s+(?:\w+\s+){0,4}?at\s+(?:gun|knife)point",
+   strength=0.8)
 
 # A detention centre is a building; it tells of an arrest when someone is put or held there.
 _t("arrest", "arrest", r"detention\s+(?:facilit(?:y|ies)|cent(?:er|re)s?)", needs=r"\b(?:held|holding|taken|"
@@ -409,6 +426,7 @@ _t("emergency_measure", "ban on gatherings", r"(?:ban(?:s|ned|ning)?|prohibit(?:
    r"(?:banned|prohibited|outlawed)", strength=0.8)
 _t("emergency_measure", "evacuation order", r"evacuation orders?|(?:mandatory|forced)\s+evacuations?|"
    r"ordered\s+" + _SMALLGAP + r"(?:to\s+)?evacuat(?:e|ion|ed)|ordered\s+out\s+of\s+their\s+homes|"
+
    # "authorities had begun evacuating children from Shebekino"
    r"(?:began|begun|started|starting|begin)\s+(?:the\s+)?evacuat(?:ing|ion\s+of)\s+(?:\w+\s+)?(?:residents|"
    r"children|civilians|villagers|people|families|inhabitants|the\s+(?:town|city|village|area))", strength=0.8)
