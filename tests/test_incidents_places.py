@@ -275,3 +275,16 @@ def test_places_a_contrasted_clause_tells_protests_in_other_towns():
             "near City Hall, while thousands more held smaller protests in Astana and Paris.")
     incs = run(text, places=places, published=dt.date(2023, 7, 13))
     assert sorted(i.place.name for i in incs if i.type == "protest") == ["Almaty", "Astana", "Paris"]
+
+
+def test_places_a_town_of_the_country_named_later_is_the_place():
+    text = ("At least 12 inmates were killed in a riot at Kazakhstan's largest prison in the city of "
+            "Almaty on Wednesday.")
+    i = only(run(text), "riot")
+    assert i.place == ALMATY
+
+
+def test_places_a_peacekeeping_force_deploying_troops_is_a_deployment():
+    text = ("The peacekeeping force said it had deployed additional troops to Almaty on Monday "
+            "afternoon to calm the situation.")
+    assert only(run(text), "deployment").place == ALMATY

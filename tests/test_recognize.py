@@ -232,3 +232,11 @@ def test_garda_the_irish_police_is_not_the_italian_town():
             "Garda operation continues. We stayed in Garda, Italy.")
     names = [m.text for m in recognize(text, gaz) if m.kind == "place"]
     assert names.count("Garda") == 1 and "Italy" in names
+
+
+def test_a_nationality_before_a_body_is_a_demonym_even_when_a_region_bears_the_name():
+    gaz = load_gazetteer()
+    ms = recognize("A car bomb exploded near the Somali parliament in Mogadishu.", gaz)
+    assert [(m.text, m.kind) for m in ms if m.text == "Somali"] == [("Somali", "demonym")]
+    ms = recognize("Fighting spread in the Somali region of Ethiopia.", gaz)
+    assert [(m.text, m.kind) for m in ms if m.text == "Somali"] == [("Somali", "place")]

@@ -237,6 +237,13 @@ _GARDA_POLICE = re.compile(r"\s+(?:[A-Z]\w*|s[íi]och[áa]na|station|spokes\w+|c
                            r"sergeant|inspector|press|detectives?|officers?|patrols?|cars?|vans?|"
                            r"investigations?|operations?|units?|divisions?|bureau|sources?|checkpoints?|"
                            r"vehicles?|members?|appeal\w*|said|say|says|are|were|have|had)\b")
+# A nationality word before a body or a people noun is an adjective, even when a division
+# bears the same name ("Somali", "Afar"): "the Somali parliament", "Somali troops".
+_DEMONYM_USE = re.compile(r"[ \u00a0]+(?:parliament|government|army|troops|soldiers|forces|police|president|"
+                          r"prime minister|officials?|authorities|capital|military|navy|coast guard|"
+                          r"people|refugees|migrants|nationals?|citizens?|men|women|pirates|militants?|"
+                          r"fighters|rebels|community|diaspora|language|state media|media|ministry|"
+                          r"embassy|ambassador|leaders?|opposition|president['’]s)\b")
 _CONTRACTION_RE = re.compile(r"['’](?:ve|d|ll|re|m|t)$")
 _LOCATIVE = frozenset("in at from near to into outside inside across around toward towards "
                       "via through throughout of".split())
@@ -676,8 +683,9 @@ class Recognizer:
                         continue  # "Wal-Mart", "Kassym-Jomart"; but "Fargo-Moorhead"
                 if single and _CONTRACTION_RE.search(raw):
                     continue  # "I've", "You'd"
-                if single and demonyms.get(raw) is not None and not strong(m.key):
-                    # "Canadian" (also a town in Texas) is first of all a demonym.
+                if single and demonyms.get(raw) is not None and (not strong(m.key) or _DEMONYM_USE.match(text, m.end)):
+                    # "Canadian" (also a town in Texas) is first of all a demonym; "the Somali
+                    # parliament" is Somalia's, not Ethiopia's Somali Region.
                     taken.add(m.start)
                     mentions.append(Mention(m.start, m.end, raw, "demonym", demonyms[raw] or None))
                     continue

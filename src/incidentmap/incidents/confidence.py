@@ -113,7 +113,9 @@ def rescore(c: Candidate, frame: str, body_index: int, focus: Place | None = Non
             conf -= 0.10
     place = c.place.place if c.place else None
     if n < 3 and not c.listed and agrees(place, focus) is False and not (
-            national is not None and place is not None and place.country_code == national.country_code):
+            national is not None and place is not None and place.country_code == national.country_code) \
+            and not (c.place is not None and c.place.explicit and place is not None and focus is not None
+                     and place.kind == "city" and place.country_code == focus.country_code):
         # Placed away from where the article is about, and told at most twice: more often a
         # misread name, a comparison or an old event than the news (a place listed beside the
         # event's own, "in Nanterre, Lille and Toulouse", is neither).

@@ -71,6 +71,7 @@ _TRANSFER_BEFORE = re.compile(r"\b(?:transferred|taken|brought|extradited|flown|
                               r"rushed|airlifted|travel(?:l?ing|l?ed)|heading|headed|driving|drove|"
                               r"fled|escaped|bound)\s+(?:back\s+|(?:north|south|east|west)(?:ward)?\s+)?"
                               r"(?:to|for)\s+(?:the\s+)?$", re.I)
+_TOWN_NAMED_BEFORE = re.compile(r"\b(?:city|town|village|capital|port|hub)(?:\s+of)?,?\s+$", re.I)
 _CONTRAST = re.compile(r",\s*(?:while|whereas)\b|;\s|\bwhile\s+(?:thousands|hundreds|dozens|others|many|some)\b")
 # Where people head, and the far side of a border, are not where they are: "tried to head
 # towards the border crossing with the Rwandan town of Gisenyi" (but "marched towards the
@@ -394,6 +395,15 @@ def choose_place(text: str, sent_start: int, sent_end: int, trig_start: int, tri
                         re.fullmatch(r"\s*(?:,|in)\s*", text[u.end:t.start]):
                     t, site = u, usite
                     break
+            else:
+                # "Ecuador's largest prison in the port city of Guayaquil", "the Central
+                # Sulawesi capital Palu": a town of it the sentence goes on to name.
+                for _, u, usite in cands:
+                    if u.start >= t.end and u.place.kind == "city" and \
+                            u.place.country_code == t.place.country_code and \
+                            _TOWN_NAMED_BEFORE.search(text, max(t.end, u.start - 40), u.start):
+                        t, site = u, usite
+                        break
         place = _as_city(t)
         if place.kind == "country" and focus is not None and focus.kind == "city" and \
                 focus.country_code == place.country_code and _CITY_OF.match(text, t.end):

@@ -239,6 +239,7 @@ def sense_reason(trigger_text: str, sentence: str, start: int, end: int, *,
 
 
 _ARMED_FORCES = re.compile(r"\b(?:troops|soldiers|paratroopers|forces|peacekeepers|reinforcements|"
+                           r"(?:peacekeeping|security|military|police|rapid reaction)\s+force|"
                            r"national guard|guardsmen|marines|army|military|units?|battalions?|"
                            r"armou?red|tanks|riot police|contingent|servicemen|gendarmes)\b", re.I)
 _UNREST = re.compile(r"\b(?:protest\w*|riot\w*|unrest|violen\w*|clash\w*|crowds?|demonstrat\w*|"
