@@ -481,3 +481,31 @@ def test_that_year_opens_an_older_time():
     text = ("The 2004 crackdown is still remembered in Almaty. That year, 85 protesters died after "
             "being arrested outside a police station in Almaty.")
     assert run_(text, published=dt.date(2014, 10, 25)) == []
+
+
+def test_capabilities_reputations_and_old_grievances_are_not_incidents():
+    from _incidents_helpers import run as run_
+    assert run_("The group was driven from Almaty in 2011 but retains the ability to carry out "
+                "large bombings.") == []
+    assert run_("The group, notorious for kidnappings for ransom and bombings, still holds camps "
+                "near Almaty.") == []
+    incs = run_("The militants said the bombing in Almaty on Monday was revenge for military "
+                "operations in the hills.")
+    assert [i.type for i in incs] == ["explosion"]
+
+
+def test_a_raid_on_a_village_is_an_attack_with_its_arson_and_no_arrest():
+    from _incidents_helpers import run as run_
+    import datetime as dt
+    text = ("Gunmen attacked a village near Almaty on Sunday. The assailants rounded up men in the "
+            "market square and opened fire. Several houses and granaries were burned.")
+    types_ = sorted({i.type for i in run_(text, published=dt.date(2022, 6, 14))})
+    assert types_ == ["arson", "attack"]
+    text = "The gunmen stormed the community near Almaty on Tuesday, shooting sporadically."
+    assert [i.type for i in run_(text)] == ["attack"]
+
+
+def test_a_death_as_police_battled_protesters_is_the_riots():
+    from _incidents_helpers import run as run_
+    text = "One person was shot dead in Almaty on Tuesday as police battled stone-throwing protesters."
+    assert [i.type for i in run_(text)] == ["riot"]

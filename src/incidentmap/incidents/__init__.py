@@ -114,6 +114,17 @@ _PEOPLE_BEFORE = re.compile(r"\b(?:inmates|prisoners|escapees|fugitives|detainee
 _IN_THE_CITY = re.compile(r"\b(?:in|across|around|outside|near)\s+the\s+(?:city|town|capital)\b", re.I)
 _PASSIVE = re.compile(r"(?:was|were|been|being)\b", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$", re.I)
+_HEARD_OR_ECHOED = re.compile(r"\b(?:echoed|echoing|heard|could be heard|rang out|sound of|sounds of)\b", re.I)
+_VICTIM_SHOT = re.compile(r"(?:was|were|been|being|got)\s+(?:fatally\s+|critically\s+|seriously\s+)?shot|shot\s+dead", re.I)
+_SETTLEMENT_AFTER = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:community|village|hamlet|settlement|"
+                               r"neighbou?rhood|homestead)\b", re.I)
+_HARM_TO_PEOPLE = re.compile(r"\b(?:shoot\w*|shot|kill\w*|abduct\w*|kidnap\w*|dead|wounded|injur\w*|"
+                             r"rap\w+|loot\w*|breaking into|burn\w*)\b", re.I)
+_ARMED_GROUP_BEFORE = re.compile(r"\b(?:assailants|attackers|gunmen|militants|jihadists|bandits|insurgents|"
+                                 r"rebels|fighters|kidnappers|terrorists)\b[^.;]{0,40}$", re.I)
+_BURNED_PASSIVE = re.compile(r"(?:was|were|been)\s+(?:burned|burnt)", re.I)
+_BUILDINGS_BEFORE = re.compile(r"\b(?:houses|homes|huts|granaries|shops|stores|buildings|churches|mosques|schools|"
+                               r"vehicles|cars|tents|villages)\b[^.;]{0,30}$", re.I)
 # Tallies of crime: statistics, not events.
 _STATISTICS = re.compile(r"\b(?:statistics|figures|data|annual|report\s+(?:counted|showed|found)|counted|"
                          r"recorded|tallied|per ?cent|percent|rates?|on average|compared with|"
@@ -417,6 +428,16 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
     crowd_violence = bool(_CROWD_VIOLENCE.search(st))
     retyped = []
     for t in live:
+        if t.type == "seizure" and t.subtype == "taken" and _SETTLEMENT_AFTER.match(text, t.end) and \
+                _HARM_TO_PEOPLE.search(st):
+            # "Gunmen stormed the community, shooting sporadically": a raid on people, not ground taken.
+            t = TriggerMatch(replace(t.trigger, type="attack", subtype="assault"), t.start, t.end, t.text)
+        if t.type == "arrest" and _ARMED_GROUP_BEFORE.search(text, max(sent.start, t.start - 60), t.start):
+            continue  # "the assailants rounded up men in the market square and opened fire"
+        if t.type == "fire" and violence_told and _BURNED_PASSIVE.search(t.text) and \
+                _BUILDINGS_BEFORE.search(text, max(sent.start, t.start - 40), t.start):
+            # "Several houses and granaries were burned" in a raid: someone burned them.
+            t = TriggerMatch(replace(t.trigger, type="arson", subtype="arson"), t.start, t.end, t.text)
         if t.type == "attack" and t.subtype == "assault" and armed and _MILITARY_TARGET.match(text, t.end):
             # "fighters attacked army positions", "terrorists attacked the camp": a battle.
             t = TriggerMatch(replace(t.trigger, type="armed_clash", subtype="armed clash"), t.start, t.end, t.text)
@@ -445,12 +466,16 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
         # "Fighting raged ... with heavy gunfire heard": the shots are the battle's.
         # "Fighters attacked two police checkpoints, sparking a gun battle": one battle.
         # "Fighting had raged around Rutshuru, with the rebels shelling army positions": too.
+        # "Gunfire and explosions echoed across the city as soldiers battled militia": too.
         live = [t for t in live if not (t.type == "attack" and t.subtype in ("shooting", "assault"))
-                and not (t.type == "explosion" and t.subtype == "shelling" and _MILITARY_TARGET.match(text, t.end))]
+                and not (t.type == "explosion" and t.subtype == "shelling" and _MILITARY_TARGET.match(text, t.end))
+                and not (t.type == "explosion" and t.subtype == "explosion" and _HEARD_OR_ECHOED.search(st))]
         types = {tr.type for tr in live}
     if "riot" in types:
-        # Police answering stone-throwers with tear gas is part of the riot, not a protest.
-        live = [t for t in live if t.type != "protest"]
+        # Police answering stone-throwers with tear gas is part of the riot, not a protest, and
+        # "one person was shot dead as police battled protesters" is a death of the riot.
+        live = [t for t in live if t.type != "protest" and not (
+            t.type == "attack" and t.subtype == "shooting" and _VICTIM_SHOT.match(t.text))]
     if "seizure" in types:
         # "Gangs attacked the civil prison, freeing 1,000 inmates": the attack is the taking.
         live = [t for t in live if not (t.type == "attack" and t.subtype == "assault")]

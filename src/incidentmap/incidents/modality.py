@@ -28,6 +28,7 @@ _MODAL = re.compile(
     r"call(?:ed|s|ing)?\s+(?:for|on)|plan(?:s|ned|ning)?|intend(?:s|ed)?|"
     r"warn(?:ed|s|ing)?|fear(?:ed|s)?|aim(?:s|ed)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|"
     r"prepar(?:ed|ing)\s+to|expected\s+to|scheduled|set\s+to|going\s+to|want(?:s|ed)?\s+to|"
+    r"ability\s+to|capable\s+of|capacity\s+to|"
     r"demand(?:ed|s|ing)?|ask(?:ed|s|ing)?\s+(?:for|to)|tr(?:y|ied|ying)\s+to|attempt(?:ed|s)?\s+to|"
     r"prevent(?:ed|s|ing)?|avoid(?:ed|s)?|stop(?:ped)?|ban(?:ned|s)?\s+on|banned|forb(?:id|ade|idden)|"
     r"prohibit(?:ed|s)?|if|unless|whether|in case|in the event|possible|potential|likely|"

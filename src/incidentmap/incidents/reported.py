@@ -95,6 +95,7 @@ _OLD = re.compile(
 # Adverbs of an earlier time stand before the verb they date ("had previously been arrested").
 _OLD_BEFORE = re.compile(r"\b(?:in the past|previously|prior\s+(?:to\s+)?|not the first time|"
                          r"(?:a|his|her|their) history of|criminal record|convictions?|back in|"
+                         r"(?:revenge|retaliation|reprisals?)\s+for|"
                          # "a prosecutor who once put away a man who shot two officers"
                          r"once\s+(?:\w+ed|put|was|were|had|shot|led|ran|won|made|took|sent|held|"
                          r"fought|set|hit|struck|stabbed|caught|threw|blew|burned|burnt))\b", re.I)
@@ -129,7 +130,7 @@ _LEGAL_LEAD = re.compile(_LEGAL.pattern[:-3] + r"|trial|judge)\b", re.I)
 _RETRACTED = re.compile(r"^\W*(?:at first|initially|originally),?\s+(?:\w+\s+){0,3}(?:believed|thought|"
                         r"suspected|assumed)\b|\b(?:initially|originally|wrongly|mistakenly)\s+"
                         r"(?:\w+\s+)?(?:believed|thought|identified|described|suspected)\b", re.I)
-_GENERIC = re.compile(r"\bpresumed innocent\b|\b(?:are|is|were|was|have been|has been|remains?)\s+(?:\w+\s+)?(?:frequent|common|"
+_GENERIC = re.compile(r"\bpresumed innocent\b|\b(?:notorious|known|infamous|feared|responsible)\s+for\b|\b(?:are|is|were|was|have been|has been|remains?)\s+(?:\w+\s+)?(?:frequent|common|"
                       r"rare|routine|commonplace|regular|uncommon|widespread|rampant|rife|endemic|"
                       r"pervasive|prevalent)\b|\b(?:often|usually|"
                       r"routinely|regularly|frequently|typically|increasingly|sometimes|rarely)\b|"

@@ -219,6 +219,11 @@ _t("riot", "riot", r"violent\s+(?:protests?|demonstrations?|uprising|unrest|clas
    r"disturbances?)|civil unrest|(?:street|sectarian|ethnic)\s+(?:clashes|violence)", strength=0.8)
 _t("riot", "clash", r"clash(?:ed|es|ing)?\b(?!\s+of\s+the)", strength=0.6)
 _t("riot", "clash", r"(?:running|street|pitched)\s+battles?", strength=0.6)
+# "police battled protesters", "youths fought riot police"
+_t("riot", "clash", r"(?:police|officers|riot police|gendarmes)\s+(?:battled|fought)\s+(?:with\s+)?(?:[\w-]+\s+){0,2}?"
+   r"(?:protesters|demonstrators|rioters|youths|crowds|mobs|fans|students)|(?:protesters|demonstrators|"
+   r"rioters|youths|crowds|mobs|fans|students)\s+(?:battled|fought)\s+(?:with\s+)?(?:the\s+)?(?:riot\s+)?"
+   r"(?:police|officers|gendarmes)", strength=0.7)
 _t("riot", "riot", r"(?:threw|throwing|hurled|hurling|pelted|pelting)\s+" + _SMALLGAP +
    r"(?:rocks|stones|bottles|bricks|fireworks|projectiles|missiles)")
 _t("riot", "mob violence", r"mob\s+(?:violence|attack|attacked|lynched|beat)|lynch(?:ed|ing)")
