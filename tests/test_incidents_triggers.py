@@ -210,3 +210,21 @@ def test_triggers_local_news_phrasings(text, type_):
 def test_triggers_local_news_look_alikes(text):
     from _incidents_helpers import run
     assert run(text) == []
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("Dozens of relatives gathered outside the prison gates in Almaty on Wednesday, demanding information.",
+     "protest"),
+    ("Several thousand also rallied in Almaty on Sunday.", "protest"),
+    ("A contingent of 120 police and soldiers flew from Astana to Almaty on Wednesday and began patrolling.",
+     "deployment"),
+    ("Security forces sealed off the roads around the parliament in Almaty on Tuesday evening.", "deployment"),
+])
+def test_triggers_gatherings_rallies_and_forces_on_the_move(text, type_):
+    from _incidents_helpers import run
+    assert type_ in {i.type for i in run(text)}
+
+
+def test_triggers_people_who_gathered_for_a_party_are_no_protest():
+    from _incidents_helpers import run
+    assert run("Friends gathered at a restaurant in Almaty on Sunday to celebrate her birthday.") == []

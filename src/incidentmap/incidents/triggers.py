@@ -180,7 +180,7 @@ _t("fire", "fire", _v("burn", only=("burned", "burnt", "burning", "burns")) +
 # --- protest ----------------------------------------------------------------------------------
 _t("protest", "protest", r"(?<!in\s)(?<!a\s)protest(?:s|ed|ing)?(?!\s+(?:song|vote|letter|"
    r"the decision|the ruling|the call|the penalty|the foul))(?!ers?\b)", strength=0.7)
-_PROTEST_CONTEXT = (r"\b(?:against|over|demand\w*|protest\w*|police|government|rights|opposition|"
+_PROTEST_CONTEXT = (r"\b(?:against|over|demand\w*|protest\w*|police|government|rights|opposition|thousand|hundred|"
                     r"calling for|called for|call for|justice|signs|placards|banners|"
                     r"march\w*|chant\w*|slogans?|anti-\w+|pro-\w+|president|minister|law|bill|policy|"
                     r"reform|pay|wages|election|independence|supporters|activists|strike|resign\w*|"
@@ -201,6 +201,11 @@ _t("protest", "protest", r"(?:teachers|workers|employees|nurses|doctors|miners|d
    r"employees|nurses|doctors|miners|drivers)", strength=0.7)
 _t("protest", "protest", r"(?:protesters|protestors|demonstrators|marchers|activists)\s+" + _SMALLGAP + r"(?:gathered|rallied|marched|chanted|massed|"
    r"converged|blocked|blockaded|barricaded|occupied|filled|poured into)")
+# People gathered to demand something are a protest ("dozens of relatives gathered outside the
+# gates, demanding information").
+_t("protest", "protest", r"(?:gathered|assembled|massed|congregated)\s+(?:outside|in front of|at|near|in)\b",
+   needs=r"\b(?:demand\w*|chant\w*|calling for|called for|to protest|in protest|slogans|placards|banners|"
+         r"angry|anger|justice|against)\b", strength=0.6)
 # Blockades and occupations by aggrieved people are protests ("truckers blocked hundreds of
 # roads", "farmers blockaded a fuel plant"), when the sentence says what they stand for.
 _t("protest", "protest", r"(?:truckers|farmers|villagers|residents|supporters|students|workers|strikers|"
@@ -377,7 +382,8 @@ _t("deployment", "deployment", r"(?:deploy(?:ed|s|ing|ment|ments)?|dispatch(?:ed
    r"|" + _FORCES + r"\s+(?:(?:[\w’'\-]+\s+){0,6}?(?:were|was|have been|had been|are|been)?\s*(?:deployed|sent|"
    r"dispatched|flown|rushed|airlifted|mobili[sz]ed|stationed|posted)\b|"
    r"(?:(?:in|on|with|aboard)\s+(?:[\w-]+\s+){1,3}?)?(?:also\s+|were\s+|have\s+|had\s+)?"
-   r"(?:arrived|landed|patrolled|patrolling|poured|rolled|moved(?!\s+in\s+on\b)|massed|took up positions)|"
+   r"(?:arrived|landed|flew|patrolled|patrolling|poured|rolled|moved(?!\s+in\s+on\b)|massed|took up positions|"
+   r"sealed off|cordoned off|set up checkpoints)|"
    # "paratroopers and other forces from a Moscow-led military alliance began arriving in"
    r"(?:[\w’'-]+\s+){0,7}?(?:began\s+|started\s+|continued\s+)?(?:arriving|arrived)\s+(?:in|at|into|on)\b)|"
    + _MILITARY + r"\s+" + _SMALLGAP + r"(?:were|was|have been|had been|are|been)?\s*(?:seen|spotted)\b",
