@@ -90,3 +90,13 @@ def test_dates_an_old_date_does_not_date_the_news_after_it():
             "the courthouse in Almaty, calling for justice.")
     incs = run(text, published=dt.date(2019, 4, 2))
     assert [(i.type, i.date) for i in incs] == [("protest", dt.date(2019, 4, 1))]
+
+
+def test_dates_a_weekday_last_week_and_after_a_time_of_day():
+    from _incidents_helpers import run
+    pub = dt.date(2022, 10, 5)  # a Wednesday
+    d = first("Forces opened fire after Friday prayers last week.", pub)
+    assert d.date == dt.date(2022, 9, 30)
+    incs = run("In Almaty, security forces opened fire on worshippers after Friday prayers last week, "
+               "killing 41 people.", published=pub)
+    assert [(i.type, i.date) for i in incs] == [("attack", dt.date(2022, 9, 30))]

@@ -67,3 +67,9 @@ def test_modality_no_incident_for_what_did_not_happen(text):
 def test_modality_a_threatened_strike_is_not_one_but_a_threatened_guard_is_no_threat_to_the_shooting():
     assert reason("The union has threatened a general strike next month.", "general strike")
     assert reason("Gunmen threatened a guard and shot two people.", "shot") is None
+
+
+def test_modality_a_report_denied_in_its_own_sentence_is_no_event():
+    assert reason("The minister's house was also reportedly attacked, though police there denied "
+                  "the reports.", "attacked")
+    assert reason("The minister's house was attacked, police said.", "attacked") is None

@@ -161,6 +161,7 @@ _OTHER_EVENT_BETWEEN = re.compile(r"\b(?:after|before|following|since|until|when
                                   r"days?\s+after)\b|;", re.I)
 
 
+_TIME_AFTER = re.compile(r"\b(?:after|before|until)\s+$", re.I)
 _HEARD = re.compile(r"\b(?:heard|hear|could be heard|sound of|sounds of|rang out|echoed|reported hearing)\b", re.I)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+(?:\w+\s+){0,2}|announced|confirmed|added|stated|warned|"
                           r"wrote|tweeted|posted)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
@@ -171,7 +172,10 @@ def _date_for(trig: TriggerMatch, sent_dates: list[DateMention], text: str = "")
     for d in sent_dates:
         dist = d.start - trig.end if d.start >= trig.end else trig.start - d.end
         if text and (_OTHER_EVENT_BETWEEN.search(text, d.end, trig.start) if d.end <= trig.start
-                     else _OTHER_EVENT_BETWEEN.search(text, trig.end, d.start)):
+                     else _OTHER_EVENT_BETWEEN.search(text, trig.end, d.start)) and not (
+                d.start > trig.end and _TIME_AFTER.search(text, trig.end, d.start)):
+            # ("opened fire on worshippers after Friday prayers last week": "after" a time of
+            # day dates this event.)
             continue
         if text and _SAID_BEFORE.search(text, max(0, d.start - 30), d.start):
             # "the prosecutor said on Wednesday that the fire had been started deliberately":

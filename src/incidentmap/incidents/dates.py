@@ -52,6 +52,9 @@ _YEAR = r"(?P<y>(?:19|20)\d\d)"
 _APOS = r"['’]"
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
+    # "after Friday prayers last week": that weekday of the week before publication's
+    ("wd_lastweek", re.compile(r"\b(?P<wd>" + _WD_RE + r")(?:\s+(?:morning|afternoon|evening|night|"
+                               r"prayers))?\s+(?:of\s+)?last\s+week\b")),
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     ("numeric", re.compile(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)\b")),
     ("mdy", re.compile(r"\b(?P<mon>" + _MONTH_RE + r")\s+" + _DAY + r"\b(?:,?\s+" + _YEAR + r"\b)?")),
@@ -182,6 +185,12 @@ def _resolve(kind: str, m: re.Match, published: _dt.date | None):
         if md is None:
             return None
         return (_year_for(md[0], md[1], published), "day", False)
+    if kind == "wd_lastweek":
+        if published is None:
+            return (None, "day", False)
+        wd = _WEEKDAYS[g["wd"].lower()]
+        monday = published - _dt.timedelta(days=published.weekday() + 7)
+        return (monday + _dt.timedelta(days=wd), "day", False)
     if kind == "weekday":
         mod = (g.get("mod") or "").strip().lower()
         if mod in ("next", "this coming", "coming"):

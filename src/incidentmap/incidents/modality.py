@@ -53,6 +53,9 @@ _PROSPECT_BEFORE = re.compile(r"\b(?:fac(?:e|es|ed|ing)|risk(?:s|ed|ing)?)\s+(?:
                               # took to the streets" did something
                               r"\b(?:supporters?|backers?|opponents?|critics?)\s+of\s+(?:the\s+|a\s+)?(?:general\s+|planned\s+)?$",
                               re.I)
+# "was also reportedly attacked, though police there denied the reports": a claim denied.
+_DENIED_AFTER = re.compile(r"[^.;]{0,60}?,?\s+(?:though|but|although)\s+(?:[\w’'-]+\s+){0,4}?(denied|deny|denies|"
+                           r"dismissed|rejected)\s+(?:the\s+)?(?:reports?|claims?|allegations?|that|it)\b", re.I)
 # A plan stated after its noun: "a march in memory of the teen is planned for Thursday", "the
 # rally was called off", "protests are expected"; "the attack was planned by" reports an event.
 _PLAN_AFTER = re.compile(
@@ -122,6 +125,8 @@ def blocked_reason(sentence: str, start: int, end: int, *, window_words: int = 9
     clause_end = _BOUNDARY.search(sentence, end)
     if _PLAN_AFTER.search(sentence, end, min(end + 80, clause_end.start() if clause_end else len(sentence))):
         return "a plan or a prospect"
+    if _DENIED_AFTER.match(sentence, end):
+        return "denied: " + _DENIED_AFTER.match(sentence, end).group(1).lower()
     after = sentence[end:end + 40]
     m = re.match(r"\s+(?:would|could|might|may|will)\s+(?:\w+\s+)?(\w+)", after)
     if m and not _FACTUAL_MODAL.match(after.lstrip()):
