@@ -1,6 +1,7 @@
 import datetime as dt
 import gzip
 import json
+from pathlib import Path
 
 import pytest
 
@@ -153,3 +154,26 @@ def test_article_from_text_rejects_empty_and_non_strings():
         article_from_text("   ")
     with pytest.raises(InputError):
         article_from_text(b"bytes")  # type: ignore[arg-type]
+
+
+def test_read_jsonl_corpus_streams_line_by_line(tmp_path, monkeypatch):
+    p = tmp_path / "big.jsonl.gz"
+    with gzip.open(p, "wt", encoding="utf-8") as fh:
+        for i in range(3):
+            fh.write(json.dumps({"id": f"d{i}", "text": f"Protest number {i} in Almaty."}) + "\n")
+    # The corpus is never read whole into memory.
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read whole"))
+    gen = read_articles([p])
+    assert next(gen).id == "d0"
+    assert [a.id for a in gen] == ["d1", "d2"]
+
+
+def test_read_jsonl_bad_bytes_and_damaged_gzip_are_clear_errors(tmp_path):
+    p = tmp_path / "c.jsonl"
+    p.write_bytes(b'{"id": "a", "text": "ok"}\n{"id": "b", "text": "caf\xe9"}\n')
+    items = list(read_articles([p], on_error="skip"))
+    assert items[0].id == "a" and "not UTF-8" in items[-1].reason
+    g = tmp_path / "d.jsonl.gz"
+    g.write_bytes(gzip.compress(b'{"id": "a", "text": "ok"}\n' * 50)[:40])
+    with pytest.raises(InputError, match="damaged gzip"):
+        list(read_articles([g]))

@@ -384,9 +384,10 @@ def article_from_text(text: str, *, id: str = "<text>", published: Any = None,
                    published=pub)
 
 
-def _iter_jsonl(data: str, where: str, *, default: _dt.date | None, text_field: str,
+def _iter_jsonl(data: str | Iterable[str], where: str, *, default: _dt.date | None, text_field: str,
                 id_field: str, date_field: str) -> Iterator[Article | Skipped]:
-    for lineno, line in enumerate(io.StringIO(data), start=1):
+    lines = io.StringIO(data) if isinstance(data, str) else data
+    for lineno, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         here = f"{where}:{lineno}"
@@ -495,6 +496,44 @@ def _articles_from_bytes(data: bytes, where: str, *, path: Path | None, encoding
     yield _meta_article(where, text, meta, default, str(path) if path else None, where)
 
 
+def _is_jsonl_name(path: Path) -> bool:
+    low = path.name.lower()
+    return low.removesuffix(".gz").endswith((".jsonl", ".ndjson"))
+
+
+def _stream_jsonl_lines(path: Path, where: str) -> Iterator[str] | None:
+    """The lines of a UTF-8 JSONL corpus (gzipped or not), read a line at a time so a corpus
+    larger than memory streams; ``None`` when its head needs the whole-file path (UTF-16, a
+    byte-order mark of another encoding, NUL bytes), which gives the precise message."""
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    try:
+        fh = opener(path, "rb")
+        head = fh.peek(8192)[:8192] if hasattr(fh, "peek") else b""
+    except (OSError, EOFError) as exc:
+        raise InputError(f"{where}: a damaged gzip file ({exc}).") from None
+    if b"\x00" in head or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        fh.close()
+        return None
+
+    def lines() -> Iterator[str]:
+        offset = 0
+        with fh:
+            try:
+                for n, raw in enumerate(fh, start=1):
+                    try:
+                        line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+                    except UnicodeDecodeError as exc:
+                        raise InputError(
+                            f"{where}: not UTF-8 (byte {raw[exc.start]:#04x} at offset "
+                            f"{offset + exc.start}); pass --encoding latin-1 (or the file's "
+                            "encoding).") from None
+                    offset += len(raw)
+                    yield line
+            except (OSError, EOFError) as exc:
+                raise InputError(f"{where}: a damaged gzip file ({exc}).") from None
+    return lines()
+
+
 def _expand(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, Path | None]]:
     """Yield (name as given, path) for each input; directories are walked recursively in
     sorted order so a corpus always reads the same way."""
@@ -556,6 +595,26 @@ def read_articles(
     for where, path in _expand(paths):
         if path is not None and not path.exists():
             raise InputError(f"{where}: no such file.")
+        if path is not None and encoding is None and path.exists() and _is_jsonl_name(path):
+            # A JSONL corpus streams: one line in memory at a time, whatever the corpus's size.
+            try:
+                stream = _stream_jsonl_lines(path, where)
+                if stream is not None:
+                    seen_any = False
+                    for item in _iter_jsonl(stream, where, default=default, text_field=text_field,
+                                            id_field=id_field, date_field=date_field):
+                        seen_any = True
+                        if isinstance(item, Skipped) and on_error == "raise":
+                            raise InputError(f"{item.where}: {item.reason}")
+                        yield item
+                    if not seen_any:
+                        raise InputError(f"{where}: empty, there are no documents in it.")
+                    continue
+            except InputError as exc:
+                if on_error == "raise":
+                    raise
+                yield Skipped(where, _reason(exc, where))
+                continue
         try:
             if path is None:
                 data = sys.stdin.buffer.read()
