@@ -320,3 +320,16 @@ def test_an_event_years_before_another_is_background():
     import datetime as dt
     assert run_("The generals took power in Almaty in a coup in October 2021, two years after mass "
                 "protests toppled the president.", published=dt.date(2023, 4, 17)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "He contemplated a hunger strike in Almaty before he was allowed to leave.",
+    "A chilling report that a mother had been knocked unconscious and her daughter abducted in "
+    "Almaty on Wednesday triggered a frantic search.",
+    "Proceeds from the walk in Almaty will support victims of sexual violence and sexual assault "
+    "prevention programs.",
+    "He died in January 2008 in Almaty, one of at least three soldiers killed while showering since "
+    "the invasion of Iraq in 2003.",
+])
+def test_reported_contemplations_reports_services_and_tallies_are_not_incidents(text):
+    assert run(text, published=dt.date(2009, 3, 1)) == []

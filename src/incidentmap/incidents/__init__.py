@@ -48,7 +48,8 @@ _DEFUSED = re.compile(r"\b(?:failed to (?:detonate|explode|go off)|did not (?:de
                       r"discovered)\b", re.I)
 # Totals over long periods are history, not an incident.
 _SUMMARY = re.compile(r"\b(?:over|during|in)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:\w+\s+)?"
-                      r"(?:decades?|years|months)\b|\bsince\s+(?:19|20)\d\d\b|\bevery year\b|"
+                      r"(?:decades?|years|months)\b|\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:in\s+)?(?:19|20)\d\d\b|"
+                      r"\bevery year\b|"
                       r"\bannually\b|\bin recent (?:years|months)\b", re.I)
 # Determiners that make a noun such as "attack" refer to one event.
 _DETERMINED = re.compile(r"\b(?:an?|the|this|that|these|those|its|their|his|her|\w+['’]s|\d+|one|two|"
@@ -125,6 +126,11 @@ _ARMED_GROUP_BEFORE = re.compile(r"\b(?:assailants|attackers|gunmen|militants|ji
 _BURNED_PASSIVE = re.compile(r"(?:was|were|been)\s+(?:burned|burnt)", re.I)
 _BUILDINGS_BEFORE = re.compile(r"\b(?:houses|homes|huts|granaries|shops|stores|buildings|churches|mosques|schools|"
                                r"vehicles|cars|tents|villages)\b[^.;]{0,30}$", re.I)
+_VICTIMS_OF = re.compile(r"\b(?:victims|survivors)\s+of\s+(?:[\w-]+\s+)?$", re.I)
+_SERVICE_AFTER = re.compile(r"\s+(?:community|education|prevention|awareness|programs?|programmes?|services?|"
+                            r"cent(?:er|re)s?|advocates?|hotlines?|kits?|units?|task force|"
+                            r"training|counsel\w+|statistics|rates?|laws?|legislation|policy|policies|"
+                            r"detectives?|investigators?|nurses?|examiners?)\b", re.I)
 # Tallies of crime: statistics, not events.
 _STATISTICS = re.compile(r"\b(?:statistics|figures|data|annual|report\s+(?:counted|showed|found)|counted|"
                          r"recorded|tallied|per ?cent|percent|rates?|on average|compared with|"
@@ -380,8 +386,11 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
         if tr.type in ("attack", "casualty_report") and re.match(r"\s+(?:\w+\s+)?(?:himself|herself|themselves)\b",
                                                                  text[tr.end:tr.end + 30]):
             continue  # "before fatally shooting himself": the attacker's end, not an attack
-        if tr.type == "casualty_report" and _SUMMARY.search(st):
-            continue
+        if (tr.type == "casualty_report" or tr.subtype == "killing") and _SUMMARY.search(st):
+            continue  # "one of at least three soldiers killed ... since the invasion of Iraq in 2003"
+        if _VICTIMS_OF.search(text, max(sent.start, tr.start - 25), tr.start) or (
+                not tr.text.endswith("ed") and _SERVICE_AFTER.match(text, tr.end)):
+            continue  # "services to victims of sexual violence", "sexual assault prevention programs"
         if _STATISTICS.search(st) and re.fullmatch(r"[a-z]+s", tr.text, re.I) and \
                 _COUNTED_BEFORE.search(text, max(sent.start, tr.start - 40), tr.start) and \
                 _date_for(tr, s_dates, text) is None:

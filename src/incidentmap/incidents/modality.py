@@ -28,7 +28,7 @@ _MODAL = re.compile(
     r"call(?:ed|s|ing)?\s+(?:for|on)|plan(?:s|ned|ning)?|intend(?:s|ed)?|"
     r"warn(?:ed|s|ing)?|fear(?:ed|s)?|aim(?:s|ed)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|"
     r"prepar(?:ed|ing)\s+to|expected\s+to|scheduled|set\s+to|going\s+to|want(?:s|ed)?\s+to|"
-    r"ability\s+to|capable\s+of|capacity\s+to|"
+    r"ability\s+to|capable\s+of|capacity\s+to|contemplat(?:ed|es|ing)|consider(?:ed|s|ing)|mulled|"
     r"demand(?:ed|s|ing)?|ask(?:ed|s|ing)?\s+(?:for|to)|tr(?:y|ied|ying)\s+to|attempt(?:ed|s)?\s+to|"
     r"prevent(?:ed|s|ing)?|avoid(?:ed|s)?|stop(?:ped)?|ban(?:ned|s)?\s+on|banned|forb(?:id|ade|idden)|"
     r"prohibit(?:ed|s)?|if|unless|whether|in case|in the event|possible|potential|likely|"
@@ -53,6 +53,11 @@ _PROSPECT_BEFORE = re.compile(r"\b(?:fac(?:e|es|ed|ing)|risk(?:s|ed|ing)?)\s+(?:
                               # took to the streets" did something
                               r"\b(?:supporters?|backers?|opponents?|critics?)\s+of\s+(?:the\s+|a\s+)?(?:general\s+|planned\s+)?$",
                               re.I)
+# "A chilling report that a mother had been knocked unconscious ... triggered a frantic search":
+# the whole sentence tells a report, true or not.
+_REPORT_OPENING = re.compile(r"\W*(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(reports?|claims?|rumou?rs?|allegations?)"
+                             r"\s+that\b", re.I)
+_CONFIRMED = re.compile(r"\b(?:confirmed|proved true|turned out to be true)\b", re.I)
 # "was also reportedly attacked, though police there denied the reports": a claim denied.
 _DENIED_AFTER = re.compile(r"[^.;]{0,60}?,?\s+(?:though|but|although)\s+(?:[\w’'-]+\s+){0,4}?(denied|deny|denies|"
                            r"dismissed|rejected)\s+(?:the\s+)?(?:reports?|claims?|allegations?|that|it)\b", re.I)
@@ -125,6 +130,8 @@ def blocked_reason(sentence: str, start: int, end: int, *, window_words: int = 9
     clause_end = _BOUNDARY.search(sentence, end)
     if _PLAN_AFTER.search(sentence, end, min(end + 80, clause_end.start() if clause_end else len(sentence))):
         return "a plan or a prospect"
+    if _REPORT_OPENING.match(sentence) and not _CONFIRMED.search(sentence):
+        return "uncertain: " + _REPORT_OPENING.match(sentence).group(1).lower()
     if _DENIED_AFTER.match(sentence, end):
         return "denied: " + _DENIED_AFTER.match(sentence, end).group(1).lower()
     after = sentence[end:end + 40]
