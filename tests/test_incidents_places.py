@@ -288,3 +288,8 @@ def test_places_a_peacekeeping_force_deploying_troops_is_a_deployment():
     text = ("The peacekeeping force said it had deployed additional troops to Almaty on Monday "
             "afternoon to calm the situation.")
     assert only(run(text), "deployment").place == ALMATY
+
+
+def test_places_a_town_in_a_region_of_its_country_is_the_town():
+    text = "Militants attacked an army post near Almaty in southern Kazakhstan on Monday, triggering a gun battle."
+    assert only(run(text), "armed_clash").place == ALMATY

@@ -228,3 +228,24 @@ def test_triggers_gatherings_rallies_and_forces_on_the_move(text, type_):
 def test_triggers_people_who_gathered_for_a_party_are_no_protest():
     from _incidents_helpers import run
     assert run("Friends gathered at a restaurant in Almaty on Sunday to celebrate her birthday.") == []
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("Thousands blocked the main access roads into Almaty on Tuesday, carrying banners and demanding "
+     "wage increases.", "protest"),
+    ("Shop windows and bank fronts along the boulevard in Almaty were smashed on Tuesday night.",
+     "property_destruction"),
+    ("Inside the ground in Almaty, fans ripped out seats and threw them onto the pitch on Sunday.",
+     "property_destruction"),
+    ("Additional officers were deployed in the area of Almaty on Wednesday to reassure residents.",
+     "deployment"),
+])
+def test_triggers_blockades_smashed_fronts_and_extra_officers(text, type_):
+    from _incidents_helpers import run
+    assert type_ in {i.type for i in run(text)}
+
+
+def test_triggers_wounded_soldiers_flown_out_are_no_deployment():
+    from _incidents_helpers import run
+    incs = run("Five soldiers were wounded and flown to Almaty by helicopter on Monday.")
+    assert "deployment" not in {i.type for i in incs}

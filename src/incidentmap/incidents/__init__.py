@@ -26,7 +26,7 @@ from .merge import ABSORBS, VIOLENT, Candidate, merge_candidates, sum_count
 from .modality import blocked_reason, clause_start
 from .numbers import find_counts
 from .places import _DATELINE, PlaceChoice, article_focus, choose_place, lower_precision
-from .reported import (DocContext, background_reason, doc_context, physical_context,
+from .reported import (DocContext, background_reason, casualties_moved, doc_context, physical_context,
                        routine_response, sense_reason)
 from .taxonomy import TYPES, acled_category, family_of
 from .text import Sentence, quoted_spans, split_sentences
@@ -420,7 +420,7 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
         if sense_reason(tr.text, st, rs, re_, violence_told=violence_told) or \
                 background_reason(sent, rs, re_, tr.type, d, ctx):
             continue
-        if tr.type == "deployment" and routine_response(tr.text, st):
+        if tr.type == "deployment" and (routine_response(tr.text, st) or casualties_moved(st)):
             continue
         live.append(tr)
     if not live:

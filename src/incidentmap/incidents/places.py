@@ -71,6 +71,9 @@ _TRANSFER_BEFORE = re.compile(r"\b(?:transferred|taken|brought|extradited|flown|
                               r"rushed|airlifted|travel(?:l?ing|l?ed)|heading|headed|driving|drove|"
                               r"fled|escaped|bound)\s+(?:back\s+|(?:north|south|east|west)(?:ward)?\s+)?"
                               r"(?:to|for)\s+(?:the\s+)?$", re.I)
+# "Lahore in Punjab", "Kayseri, Turkey", "Douentza in central Mali"
+_FINER_BEFORE_GAP = re.compile(r"\s*(?:,|in)\s*(?:(?:the\s+)?(?:north|south|east|west|central|north-?east|"
+                               r"north-?west|south-?east|south-?west)(?:ern)?\s+)?", re.I)
 _TOWN_NAMED_BEFORE = re.compile(r"\b(?:city|town|village|capital|port|hub)(?:\s+of)?,?\s+$", re.I)
 _CONTRAST = re.compile(r",\s*(?:while|whereas)\b|;\s|\bwhile\s+(?:thousands|hundreds|dozens|others|many|some)\b")
 # Where people head, and the far side of a border, are not where they are: "tried to head
@@ -392,7 +395,7 @@ def choose_place(text: str, sent_start: int, sent_end: int, trig_start: int, tri
             # "Lahore in Punjab", "Kayseri, Turkey": the finer name just before is the place.
             for _, u, usite in cands:
                 if u.end <= t.start and u.place.kind in ("city", "site") and \
-                        re.fullmatch(r"\s*(?:,|in)\s*", text[u.end:t.start]):
+                        _FINER_BEFORE_GAP.fullmatch(text, u.end, t.start):
                     t, site = u, usite
                     break
             else:

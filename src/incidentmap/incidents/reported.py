@@ -47,7 +47,7 @@ from .modality import clause_start
 from .text import Sentence
 
 __all__ = ["DocContext", "doc_context", "sense_reason", "background_reason", "physical_context",
-           "routine_response", "AMBIGUOUS"]
+           "routine_response", "casualties_moved", "AMBIGUOUS"]
 
 # Triggers whose figurative sense is common.  Matched against the trigger's own text.
 AMBIGUOUS = re.compile(
@@ -251,7 +251,21 @@ _UNREST = re.compile(r"\b(?:protest\w*|riot\w*|unrest|violen\w*|clash\w*|crowds?
 def routine_response(trigger_text: str, sentence: str) -> bool:
     """Police or deputies "dispatched to", "called to" an address are a routine response, not
     a deployment of forces: a deployment needs armed forces or, for the police, unrest about."""
-    return not _ARMED_FORCES.search(trigger_text) and not _UNREST.search(sentence)
+    return not _ARMED_FORCES.search(trigger_text) and not _UNREST.search(sentence) and \
+        not _MORE_POLICE.search(sentence)
+
+
+# "additional officers were deployed in the area to reassure residents": more police than usual.
+_MORE_POLICE = re.compile(r"\b(?:additional|extra|more|hundreds of|dozens of|scores of|\d{2,}[\d,]*)\s+"
+                          r"(?:police\s+)?(?:officers|police|patrols|cops|deputies|troopers)\b", re.I)
+_CASUALTIES_MOVED = re.compile(r"\b(?:wounded|injured|hurt|bodies|casualties|dead)\b[^.;]{0,40}\b(?:flown|airlifted|"
+                               r"rushed|taken|evacuated)\b", re.I)
+
+
+def casualties_moved(sentence: str) -> bool:
+    """"Five soldiers were wounded and flown to Mopti by helicopter": a medical evacuation,
+    not a deployment."""
+    return bool(_CASUALTIES_MOVED.search(sentence))
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:

@@ -201,6 +201,12 @@ _t("protest", "protest", r"(?:teachers|workers|employees|nurses|doctors|miners|d
    r"employees|nurses|doctors|miners|drivers)", strength=0.7)
 _t("protest", "protest", r"(?:protesters|protestors|demonstrators|marchers|activists)\s+" + _SMALLGAP + r"(?:gathered|rallied|marched|chanted|massed|"
    r"converged|blocked|blockaded|barricaded|occupied|filled|poured into)")
+# Roads blocked by people demanding something ("blocked the main access roads into the capital,
+# carrying banners and demanding wage increases").
+_t("protest", "protest", r"blocked\s+(?:[\w-]+\s+){0,3}?(?:roads?|highways?|streets?|bridges?|junctions?|"
+   r"intersections?|railways?|rail lines?)\b",
+   needs=r"\b(?:demand\w*|chant\w*|calling for|banners|placards|slogans|to protest|in protest|against|"
+         r"protest\w*|strik\w+)\b", strength=0.6)
 # People gathered to demand something are a protest ("dozens of relatives gathered outside the
 # gates, demanding information").
 _t("protest", "protest", r"(?:gathered|assembled|massed|congregated)\s+(?:outside|in front of|at|near|in)\b",
@@ -244,7 +250,12 @@ _t("looting", "looting", _v("loot") + r"(?!ers?\b)|" + _v("ransack") + r"|plunde
 _t("property_destruction", "vandalism", r"vandali[sz](?:ed|ing|m)|defaced|"
    r"smash(?:ed|ing)\s+" + _SMALLGAP + r"(?:windows|cars|shops|storefronts|doors)|"
    r"(?:toppled|tore down|pulled down)\s+(?:a|the)\s+(?:\w+\s+)?(?:statue|monument)|"
-   r"property damage")
+   r"property damage|"
+   # "shop windows and bank fronts were smashed", "fans ripped out seats"
+   r"(?:windows|windscreens|fronts|storefronts|shelters|shops|cars|vehicles|doors|seats)\s+(?:[\w-]+\s+){0,8}?"
+   r"(?:were|was|had been|have been)\s+(?:also\s+)?(?:smashed|wrecked|trashed|ransacked|damaged|destroyed)|"
+   r"(?:ripped|tore)\s+(?:out|up)\s+(?:the\s+|their\s+|dozens\s+of\s+|hundreds\s+of\s+)?(?:seats|"
+   r"signs|fences|railings|barriers)")
 
 # --- armed clash ------------------------------------------------------------------------------
 _t("armed_clash", "armed clash", r"gun ?battles?|fire ?fights?|shoot-?outs?|exchanges? of (?:gun)?fire|"
