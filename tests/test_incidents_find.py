@@ -509,3 +509,12 @@ def test_a_death_as_police_battled_protesters_is_the_riots():
     from _incidents_helpers import run as run_
     text = "One person was shot dead in Almaty on Tuesday as police battled stone-throwing protesters."
     assert [i.type for i in run_(text)] == ["riot"]
+
+
+def test_crowds_attacking_offices_riot_and_victims_burned_are_no_fire():
+    from _incidents_helpers import run as run_
+    incs = run_("In Almaty, crowds attacked the offices of the prayer leader on Tuesday.")
+    assert [i.type for i in incs] == ["riot"]
+    incs = run_("Inmates killed 68 people in Almaty on Wednesday; some of the victims were beheaded "
+                "and others were burned.")
+    assert "fire" not in {i.type for i in incs}

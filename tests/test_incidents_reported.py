@@ -333,3 +333,19 @@ def test_an_event_years_before_another_is_background():
 ])
 def test_reported_contemplations_reports_services_and_tallies_are_not_incidents(text):
     assert run(text, published=dt.date(2009, 3, 1)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The pop star launched a counterattack on her ex in Almaty on Monday, days after he torched her in a diss track.",
+    "United tore their rivals to shreds in Almaty on Wednesday night, running riot in a 7-0 demolition.",
+    "It was the most brutal beating Rovers have suffered in their 130-year history, in Almaty on Wednesday.",
+    "Almaty was calm on Thursday, but anger over the tax bill exploded in parliament.",
+])
+def test_reported_figurative_torching_rioting_beating_and_exploding(text):
+    assert run(text) == []
+
+
+def test_reported_shots_into_the_air_are_no_attack_but_burning_a_man_to_death_is():
+    assert "attack" not in types("Police fired tear gas and shot into the air in Almaty on Monday as "
+                                 "protesters surged toward the gates.")
+    assert types("A police officer was burned to death in his car by a mob in Almaty on Monday.") == ["attack"]

@@ -105,7 +105,7 @@ services board court assembly parliament senate congress government army navy fo
 guard guards hospital clinic center centre church cathedral mosque synagogue temple museum
 library railway railways railroad exchange fund trust project coalition alliance front
 movement brigade battalion regiment stadium arena hall building tower towers mall hotel
-restaurant theater theatre prison jail penitentiary barracks memorial cemetery zoo program programme initiative
+restaurant theater theatre prison jail penitentiary barracks palace memorial cemetery zoo program programme initiative
 summit conference festival games cup open championship tournament award awards prize park
 lake river city town village district mount patrol sheriff safety
 """.split())

@@ -115,6 +115,9 @@ _PEOPLE_BEFORE = re.compile(r"\b(?:inmates|prisoners|escapees|fugitives|detainee
 _IN_THE_CITY = re.compile(r"\b(?:in|across|around|outside|near)\s+the\s+(?:city|town|capital)\b", re.I)
 _PASSIVE = re.compile(r"(?:was|were|been|being)\b", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$", re.I)
+_BUILDING_TARGET = re.compile(r"\s+(?:the\s+|a\s+|an\s+|several\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,2}?"
+                              r"(?:offices?|headquarters|buildings?|shops?|stores?|banks?|homes|houses|cars|"
+                              r"vehicles|buses|consulate|embassy|town hall|city hall|police stations?)\b", re.I)
 _HEARD_OR_ECHOED = re.compile(r"\b(?:echoed|echoing|heard|could be heard|rang out|sound of|sounds of)\b", re.I)
 _VICTIM_SHOT = re.compile(r"(?:was|were|been|being|got)\s+(?:fatally\s+|critically\s+|seriously\s+)?shot|shot\s+dead", re.I)
 _SETTLEMENT_AFTER = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:community|village|hamlet|settlement|"
@@ -454,6 +457,10 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
         if t.type == "attack" and t.subtype == "assault" and armed and _MILITARY_TARGET.match(text, t.end):
             # "fighters attacked army positions", "terrorists attacked the camp": a battle.
             t = TriggerMatch(replace(t.trigger, type="armed_clash", subtype="armed clash"), t.start, t.end, t.text)
+        if t.type == "attack" and t.subtype == "assault" and _BUILDING_TARGET.match(text, t.end) and \
+                re.search(r"\b(?:protesters|demonstrators|rioters|crowds?|mobs?|youths)\b", st, re.I):
+            # "crowds attacked the offices of the Friday prayer leader": rioting, not violence to people.
+            t = TriggerMatch(replace(t.trigger, type="riot", subtype="riot"), t.start, t.end, t.text)
         if t.type == "protest" and t.subtype == "intervention" and crowd_violence:
             # "youths overturned cars and smashed windows, where police fired tear gas": a riot.
             t = TriggerMatch(replace(t.trigger, type="riot", subtype="riot"), t.start, t.end, t.text)

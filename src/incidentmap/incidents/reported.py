@@ -54,7 +54,7 @@ AMBIGUOUS = re.compile(
     r"(?:attack(?:ed|s|ing)?|blasts?|clash(?:ed|es|ing)?|explo(?:sion|sions|ded|ding)|"
     r"storm(?:ed|ing|s)|ambush(?:ed|es)?|skirmish(?:es)?|rampage|"
     r"(?:took|taken|take|taking|takes|seized|seize|seizing|gained|assumed|wrested)\s+control\s+of|"
-    r"(?:running|street|pitched)\s+battles?)", re.I)
+    r"(?:running|street|pitched)\s+battles?|(?:fatal|brutal|savage)\s+beating)", re.I)
 # Something physical: a weapon, harm to a body, armed or uniformed people, a crowd.
 _PHYSICAL = re.compile(
     r"\b(?:guns?|gunm[ae]n|gunfire|gunshots?|rifles?|pistols?|handguns?|shotguns?|firearms?|"
@@ -187,7 +187,8 @@ _ABSTRACT_TARGET = re.compile(
     r"judiciary|economy|tax(?:es)?|spending|deal|agreement|treaty|idea|values)\b", re.I)
 # Numbers and demand grow; bombs explode.  "Flu cases have exploded", "prices exploded".
 _GROWTH_SUBJECT = re.compile(
-    r"\b(cases|numbers?|infections|prices|costs|rents|demand|sales|interest|popularity|"
+    r"\b(cases|numbers?|infections|prices|costs|rents|demand|sales|interest|popularity|anger|rage|fury|"
+    r"frustration|tensions?|discontent|outrage|row|scandal|debate|dispute|crisis|"
     r"population|enrolment|enrollment|membership|traffic|use|usage|debt|spending|downloads|"
     r"subscribers|followers|views|searches|applications|complaints|market|industry|sector|"
     r"business|scene|career)\s+(?:have\s+|has\s+|had\s+)?(?:\w+ly\s+)?$", re.I)

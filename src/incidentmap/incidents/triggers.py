@@ -122,7 +122,8 @@ def _t(type_: str, subtype: str | None, pattern: str, needs: str | None = None,
 _t("arson", "arson", _v("set") + r"\s+" + _GAP + r"(?:on fire|ablaze|alight|aflame)", strength=0.8)
 _t("arson", "arson", _v("set") + r"\s+(?:\w+\s+)?fires?\s+(?:to|at|in|on)\b", strength=0.8)
 _t("arson", "arson", r"(?:were|was|been|being|got)\s+(?:also\s+|then\s+)?(?:found\s+)?set\s+(?:on fire|ablaze|alight)", strength=0.8)
-_t("arson", "arson", _v("torch") + r"(?!\s+(?:bearer|light|relay))", strength=0.7)
+_t("arson", "arson", _v("torch") + r"(?!\s+(?:bearer|light|relay|her|him|them|me|us|you|his|critics|"
+   r"rivals?|opponents?))", strength=0.7)
 # Petrol bombs thrown at police or soldiers are rioting; thrown at a building, arson.
 # (The forces may carry one word of description: "at Israeli soldiers", "at riot police".)
 _AT_FORCES = (r"(?!\s+(?:[\w-]+\s+){0,2}?at\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:police|soldiers|officers|troops|"
@@ -172,7 +173,9 @@ _t("fire", "fire", r"(?:blazes?|infernos?|wildfires?|bushfires?|forest fires?|wi
    r"services?|fighters?|crews?|management|threat|insurance))|"
    r"went up in flames|engulfed in flames|in flames|" + _v("catch", only=("caught", "catches", "catching")) +
    r"\s+(?:on\s+)?fire|gutted|burned-out|burnt-out|burned out|burnt out|burned down|burnt down|"
-   r"burned to the ground|burst into flames|erupted in flames|(?:was|were|been)\s+(?:burned|burnt|destroyed by fire|damaged by fire)|"
+   r"burned to the ground|burst into flames|erupted in flames|"
+   r"(?<!victims\s)(?<!others\s)(?<!people\s)(?<!bodies\s)(?<!men\s)(?<!women\s)(?<!children\s)"
+   r"(?:was|were|been)\s+(?:burned|burnt|destroyed by fire|damaged by fire)(?!\s+(?:to death|alive))|"
    r"(?:destroyed|damaged|gutted) by (?:a |the )?(?:fire|flames|blaze)")
 _t("fire", "fire", _v("burn", only=("burned", "burnt", "burning", "burns")) +
    r"\s+(?:down|through|out of control|uncontrolled|(?:more than\s+)?[\d,]+\s+acres|acres)")
@@ -224,7 +227,8 @@ _t("protest", "intervention", r"tear ?gas|rubber bullets|water cannons?|stun gre
    r"(?:dispersed|broke up)\s+(?:the\s+)?(?:crowds?|protest|protesters|demonstrators|rally)")
 
 # --- riot ---------------------------------------------------------------------------------------
-_t("riot", "riot", _v("riot") + r"(?!\s+(?:police|gear|shields?|control|squads?|act|officers|"
+_t("riot", "riot", r"(?<!running\s)(?<!ran\s)(?<!run\s)(?<!runs\s)" + _v("riot") +
+   r"(?!\s+(?:police|gear|shields?|control|squads?|act|officers|"
    r"troops|units?|helmets?|scenes?|of colou?rs?))(?!ers)", strength=0.7)
 _t("riot", "riot", r"violent\s+(?:protests?|demonstrations?|uprising|unrest|clashes|riots?|"
    r"disturbances?)|civil unrest|(?:street|sectarian|ethnic)\s+(?:clashes|violence)", strength=0.8)
@@ -279,7 +283,7 @@ _t("attack", "shooting", r"shootings?(?!\s+(?:percentage|range|guard|star|script
    r"location|day|stars|sports|club|competition|contest|practice|down|blanks))|gunned down|opened fire|"
    r"gunfire|gunshots?|shots\s+(?:were\s+|had been\s+)?(?:fired|rang out)|drive-by|"
    r"(?<!long\s)(?<!jump\s)(?<!tee\s)(?<!free\s)(?<!slap\s)(?<!parting\s)(?<!cheap\s)"
-   r"(?:fired|shot)\s+(?:on|at|into)\s+(?:a|an|the|two|three|his|her|their|police|"
+   r"(?:fired|shot)\s+(?:on|at|into)\s+(?!the air\b)(?:a|an|the|two|three|his|her|their|police|"
    r"officers|protesters|people|crowds?)\b|(?:hit|struck)\s+by\s+(?:a\s+)?(?:stray\s+)?bullets?|"
    r"bullet wounds?", strength=0.7)
 # "came under fire" is criticism unless forces, vehicles or guns are about.
@@ -322,6 +326,8 @@ _t("attack", "armed robbery", r"(?:holdups?|stick-?ups?)\b|" + _v("demand") + r"
    r"(?:hand over|give|open)\b",
    needs=r"\b(?:armed|guns?|handguns?|pistols?|rifles?|shotguns?|knives|knife|machetes?|weapons?|"
          r"gunpoint|knifepoint|firearms?)\b", strength=0.6)
+# "A police officer was burned to death in his patrol car by a mob": a killing.
+_t("attack", "killing", r"(?:burned|burnt)\s+(?:to death|alive)", strength=0.8)
 _t("attack", "assault", r"(?:held|pointed|put|pressed)\s+(?:a|an|his|her|their)\s+(?:knife|gun|"
    r"handgun|pistol|blade|machete)\s+(?:to|at)\b", strength=0.7)
 _t("attack", "abduction", _v("kidnap") + r"|abduct(?:ed|ion|ions|ing)|taken hostage|held hostage", strength=0.8)
