@@ -349,3 +349,25 @@ def test_reported_shots_into_the_air_are_no_attack_but_burning_a_man_to_death_is
     assert "attack" not in types("Police fired tear gas and shot into the air in Almaty on Monday as "
                                  "protesters surged toward the gates.")
     assert types("A police officer was burned to death in his car by a mob in Almaty on Monday.") == ["attack"]
+
+
+def test_reported_an_anniversary_lead_makes_the_retold_story_background():
+    text = ("Almaty remembers 1986 uprising on 35th anniversary\n\nHundreds of residents gathered in "
+            "Almaty on Sunday to mark the anniversary. The unrest began before dawn on December 16, "
+            "1986. Over three days, rioters looted and burned shops, and troops were deployed.")
+    assert run(text, published=dt.date(2021, 12, 20)) == []
+
+
+def test_reported_a_weekday_beside_a_full_date_is_not_last_weeks():
+    text = ("Accused in Almaty mosque attack appears in court\n\nA man accused of attacking a mosque in "
+            "Almaty appeared in court on Monday, where a trial date was set. Prosecutors say he stabbed "
+            "two worshippers during Friday prayers on Oct. 7.")
+    assert run(text, published=dt.date(2023, 2, 14)) == []
+
+
+def test_reported_objections_and_lawsuits():
+    assert run("Victims' groups in Almaty protested the early release on Thursday.") == []
+    text = ("City pays $2 million to settle lawsuit over 2018 police shooting\n\nAlmaty has agreed to "
+            "pay $2.4 million to the family of a man shot dead by police in his backyard, officials "
+            "said on Tuesday.")
+    assert run(text, published=dt.date(2020, 5, 13)) == []

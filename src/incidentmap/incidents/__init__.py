@@ -170,7 +170,12 @@ _OTHER_EVENT_BETWEEN = re.compile(r"\b(?:after|before|following|since|until|when
                                   r"days?\s+after)\b|;", re.I)
 
 
-_TIME_AFTER = re.compile(r"\b(?:after|before|until)\s+$", re.I)
+_LOOKING_BACK = re.compile(r"\b(?:anniversary|remember(?:s|ed|ing)?|commemorat\w+|memorial|marks?\s+(?:\w+\s+)?"
+                           r"(?:years|decades)|(?:years|decades)\s+(?:since|after|ago|on)|looks? back)\b", re.I)
+_PAST_UNREST = re.compile(r"\b(?:uprising|riots?|rioting|unrest|massacre|bombings?|attacks?|siege|war|"
+                          r"revolution|protests?|shootings?|killings?|disaster|fire|crackdown|coup)\b", re.I)
+_TIME_AFTER = re.compile(r"\b(?:after|before|until)\s+(?:(?:dawn|dusk|midnight|noon|daybreak|nightfall|sunrise|"
+                         r"sunset|prayers|lunch|dark)\s+(?:on\s+)?)?$", re.I)
 _HEARD = re.compile(r"\b(?:heard|hear|could be heard|sound of|sounds of|rang out|echoed|reported hearing)\b", re.I)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+(?:\w+\s+){0,2}|announced|confirmed|added|stated|warned|"
                           r"wrote|tweeted|posted)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
@@ -351,6 +356,9 @@ def _retrospective(sentences: list[Sentence], body_index: int, triggers: list[Tr
     lead_end = body_index + 1
     if any(c.sentence.index < lead_end or c.date_explicit for c in cands):
         return False
+    lead = " ".join(s.text for s in sentences[:lead_end])
+    if _LOOKING_BACK.search(lead) and _PAST_UNREST.search(lead):
+        return True  # "Detroit remembers 1967 uprising on 50th anniversary"
     for sent in sentences[:lead_end]:
         s_dates = [d for d in dates if sent.start <= d.start < sent.end]
         for tr in triggers:

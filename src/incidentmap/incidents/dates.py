@@ -77,6 +77,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
+_WEEKDAY_ONLY = re.compile(r"(?:on\s+|early\s+|late\s+)?" + _WD_RE + r"(?:\s+(?:morning|afternoon|evening|night))?", re.I)
+_JOINER = re.compile(r"\s*(?:,|\s)\s*(?:(?:prayers|service|services|market|night)\s+)?(?:on\s+)?", re.I)
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date expression at ``start:end`` of the text searched.  ``date`` is ``None`` when it
@@ -139,6 +143,12 @@ def find_dates(text: str, published: _dt.date | None, offset: int = 0) -> list[D
             taken.append((s, e))
             found.append(DateMention(s + offset, e + offset, m.group(), date, precision, future))
     found.sort(key=lambda d: d.start)
+    # "during Friday prayers on Oct. 7", "on Friday, Oct. 7": the full date names the day; the
+    # weekday beside it is not a day of the last week.
+    full = [d for d in found if d.precision == "day" and re.search(r"\d", d.text)]
+    found = [d for d in found if not (_WEEKDAY_ONLY.fullmatch(d.text) and any(
+        0 <= f.start - d.end <= 20 and _JOINER.fullmatch(text[d.end - offset:f.start - offset])
+        for f in full))]
     return found
 
 

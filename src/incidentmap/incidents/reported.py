@@ -126,7 +126,8 @@ _LEGAL = re.compile(
     r"testified|testimony|told the court|the court heard|court heard|on trial|stand trial|"
     r"competency|scheduled to die|death row|stay of execution|admitted(?: to)?\s+(?:\w+ly\s+)?\w+ing|confessed|"
     r"(?:was|were|has been|have been|is|are)\s+(?:finally\s+)?jailed|jailed\s+for|caged|imprisoned\s+for)\b", re.I)
-_LEGAL_LEAD = re.compile(_LEGAL.pattern[:-3] + r"|trial|judge)\b", re.I)
+_LEGAL_LEAD = re.compile(_LEGAL.pattern[:-3] + r"|trial|judge|lawsuit|settle(?:s|d|ment)?\s+(?:a\s+)?"
+                         r"(?:lawsuit|claim|case)|sued|payout|compensation)\b", re.I)
 _RETRACTED = re.compile(r"^\W*(?:at first|initially|originally),?\s+(?:\w+\s+){0,3}(?:believed|thought|"
                         r"suspected|assumed)\b|\b(?:initially|originally|wrongly|mistakenly)\s+"
                         r"(?:\w+\s+)?(?:believed|thought|identified|described|suspected)\b", re.I)
@@ -178,6 +179,11 @@ def doc_context(text: str, sentences: list[Sentence], dates: list[DateMention],
                       recent, court)
 
 
+_AT_COURT = re.compile(r"\b(?:court|courthouse|courtroom|trial|hearing|verdict|sentencing|inquest)\b", re.I)
+# "Victims' groups protested the early release": an objection to a decision, not a protest.
+_OBJECTED_TO = re.compile(r"\s+(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:release|decision|ruling|"
+                          r"verdict|sentence|plan|move|bill|law|policy|appointment|comments?|remarks?|"
+                          r"decree|nomination|choice|call|result|outcome|tax|cuts?|closure)\b", re.I)
 # "a blistering attack on the Treasury's plan": what is attacked is an idea.
 _ABSTRACT_TARGET = re.compile(
     r"\s+(?:on|against)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w’'-]+['’]s\s+)?"
@@ -220,6 +226,8 @@ def sense_reason(trigger_text: str, sentence: str, start: int, end: int, *,
     """Why an ambiguous trigger at ``start:end`` of ``sentence`` is not meant physically, or
     None (also for triggers that are not ambiguous).  ``violence_told``: the article has
     already reported a violent event, which a definite "the attack" refers back to."""
+    if re.fullmatch(r"protested", trigger_text.strip(), re.I) and _OBJECTED_TO.match(sentence, end):
+        return "an objection: protested the " + _OBJECTED_TO.match(sentence, end).group().split()[-1].lower()
     if not AMBIGUOUS.fullmatch(trigger_text.strip()):
         return None
     target = _ABSTRACT_TARGET.match(sentence, end)
@@ -312,7 +320,7 @@ def background_reason(sentence: Sentence, start: int, end: int, trig_type: str,
         return "an earlier event"
     if trig_type != "arrest" and _LEGAL.search(st):
         return "legal proceedings"
-    if ctx.court_report and not has_recent and trig_type != "protest":
+    if ctx.court_report and not has_recent and not (trig_type == "protest" and _AT_COURT.search(st)):
         # (A protest outside the courthouse is the day's news; a court judges crimes.)
         # The arrest a court report mentions ("Police arrested him three days after the
         # blast") was news when it was made, like the crime; one of the last days is news.
