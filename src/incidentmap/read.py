@@ -599,21 +599,15 @@ def read_articles(
             # A JSONL corpus streams: one line in memory at a time, whatever the corpus's size.
             try:
                 stream = _stream_jsonl_lines(path, where)
-                if stream is not None:
-                    seen_any = False
-                    for item in _iter_jsonl(stream, where, default=default, text_field=text_field,
-                                            id_field=id_field, date_field=date_field):
-                        seen_any = True
-                        if isinstance(item, Skipped) and on_error == "raise":
-                            raise InputError(f"{item.where}: {item.reason}")
-                        yield item
-                    if not seen_any:
-                        raise InputError(f"{where}: empty, there are no documents in it.")
-                    continue
             except InputError as exc:
                 if on_error == "raise":
                     raise
                 yield Skipped(where, _reason(exc, where))
+                continue
+            if stream is not None:
+                yield from _deliver(_iter_jsonl(stream, where, default=default, text_field=text_field,
+                                                id_field=id_field, date_field=date_field),
+                                    where, on_error, empty_is_error=True)
                 continue
         try:
             if path is None:
@@ -637,14 +631,26 @@ def read_articles(
                 raise
             yield Skipped(where, _reason(exc, where))
             continue
-        try:
-            for item in _articles_from_bytes(data, where, path=path, encoding=encoding,
-                                             default=default, text_field=text_field,
-                                             id_field=id_field, date_field=date_field):
-                if isinstance(item, Skipped) and on_error == "raise":
-                    raise InputError(f"{item.where}: {item.reason}")
-                yield item
-        except InputError as exc:
-            if on_error == "raise":
-                raise
-            yield Skipped(where, _reason(exc, where))
+        yield from _deliver(_articles_from_bytes(data, where, path=path, encoding=encoding,
+                                                 default=default, text_field=text_field,
+                                                 id_field=id_field, date_field=date_field),
+                            where, on_error)
+
+
+def _deliver(items: Iterator[Article | Skipped], where: str, on_error: str, *,
+             empty_is_error: bool = False) -> Iterator[Article | Skipped]:
+    """The articles of one input; a bad document raises (``on_error="raise"``) or is passed on
+    as :class:`Skipped`, and so is an input that fails as a whole."""
+    try:
+        seen = False
+        for item in items:
+            seen = True
+            if isinstance(item, Skipped) and on_error == "raise":
+                raise InputError(f"{item.where}: {item.reason}")
+            yield item
+        if empty_is_error and not seen:
+            raise InputError(f"{where}: empty, there are no documents in it.")
+    except InputError as exc:
+        if on_error == "raise":
+            raise
+        yield Skipped(where, _reason(exc, where))

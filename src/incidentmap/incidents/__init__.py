@@ -14,10 +14,10 @@ incident with several evidence sentences (``merge``).  Types and their ACLED map
 from __future__ import annotations
 
 import datetime as _dt
-import math
 import re
 from dataclasses import replace
 
+from ..gazetteer import haversine_km
 from ..model import Actor, Article, Evidence, Incident, Place, Toponym, stable_id
 from .actors import find_actors
 from .confidence import document_frame, rescore
@@ -25,7 +25,7 @@ from .dates import DateMention, find_dates
 from .merge import ABSORBS, VIOLENT, Candidate, merge_candidates, sum_count
 from .modality import blocked_reason, clause_start
 from .numbers import find_counts
-from .places import _DATELINE, PlaceChoice, article_focus, choose_place, lower_precision
+from .places import PlaceChoice, article_focus, choose_place, dateline_end, lower_precision
 from .reported import (DocContext, background_reason, casualties_moved, doc_context, physical_context,
                        routine_response, sense_reason)
 from .taxonomy import TYPES, acled_category, family_of
@@ -78,7 +78,6 @@ _ANIMAL = re.compile(r"\b(?:bees?|hive|dogs?|pit ?bulls?|sharks?|bears?|wol(?:f|
                      r"tigers?|cougars?|wasps?|hornets?)\b", re.I)
 _PROPERTY_BEFORE = re.compile(r"\b(?:cars?|vehicles?|trucks?|vans?|bus|buses|4x4s?|windows?|windscreens?|"
                               r"property|shops?|stores?|statues?|monuments?|graves?|headstones?)"
-                              # passive only: "pick-up vehicles attacked the camp" carried the attackers
                               r"\s+(?:(?:was|were|been|being|has been|had been|have been)\s+)?$")
 # A date of what comes next ("scheduled to appear Thursday in court") dates no incident.
 _AHEAD_DATE = re.compile(r"\b(?:scheduled|will|shall|appear|appears|set\s+for|due|expected|planned|"
@@ -257,10 +256,10 @@ def find_incidents(article: Article, toponyms: list[Toponym], *,
                     text, max(sent.start, dates[di].start - 45), dates[di].start):
                 s_dates.append(dates[di])
             di += 1
-        dl = _DATELINE.match(text, sent.start, sent.end)
-        if dl is not None and s_dates:
+        dl_end = dateline_end(text, sent.start, sent.end) if s_dates else None
+        if dl_end is not None:
             # "TBILISI, Dec 2 (AFP) -": the day the story was filed, not of what it tells.
-            s_dates = [d for d in s_dates if d.start >= dl.end()]
+            s_dates = [d for d in s_dates if d.start >= dl_end]
         prev_end = sentences[sent.index - 1].end if sent.index else 0
         first_in_para = sent.index == 0 or "\n" in text[prev_end:sent.start]
         header = _is_header(sent, body_started, first_in_para)
@@ -417,7 +416,8 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
         if tr.subtype == "assault" and not re.fullmatch(r"attacks?", tr.text, re.I) and \
                 _PROPERTY_BEFORE.search(text, max(sent.start, tr.start - 50), tr.start) and \
                 (_PASSIVE.match(tr.text) or _PASSIVE_BEFORE.search(text, max(sent.start, tr.start - 20), tr.start)):
-            # "cars were attacked overnight": damage to things, not to people.
+            # "cars were attacked overnight": damage to things, not to people (in the passive only:
+            # "pick-up vehicles attacked the camp" carried the attackers).
             tr = TriggerMatch(replace(tr.trigger, type="property_destruction", subtype="vandalism"),
                               tr.start, tr.end, tr.text)
         if re.fullmatch(r"attacks?", tr.text, re.I) and not _DETERMINED.search(
@@ -576,7 +576,7 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
                     continue  # "joined the rally near City Hall, while thousands more ... in Busan"
                 if p_t is None or tw[0] is None or tw[0].id == p_t.id or \
                         p_t.kind not in ("city", "site") or tw[0].kind not in ("city", "site") or \
-                        _km_apart(p_t, tw[0]) <= 25:
+                        haversine_km(p_t.lat, p_t.lon, tw[0].lat, tw[0].lon) <= 25:
                     home = tw
                     break
             if home is None:
@@ -741,13 +741,6 @@ def _confidence(typ, trs, pc, date_explicit, acts, counts, st, sent, sent_start)
     if sent.index <= 3:
         conf += 0.05                                # the lead tells the article's news
     return max(0.0, min(0.95, conf))
-
-
-def _km_apart(a: Place, b: Place) -> float:
-    """Great-circle distance of two places in km (equirectangular: fine under 500 km)."""
-    dy = a.lat - b.lat
-    dx = (a.lon - b.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
-    return 111.2 * math.hypot(dx, dy)
 
 
 def _day_key(date_text: str) -> str:

@@ -266,6 +266,13 @@ def _airport(place: Place) -> Place | None:
     return airports[0] if airports else None
 
 
+def dateline_end(text: str, start: int, end: int) -> int | None:
+    """Where the dateline that opens ``text[start:end]`` ends ("KABUL, Sept 13 (Reuters) - "),
+    or None when the sentence opens without one."""
+    m = _DATELINE.match(text, start, end)
+    return m.end() if m else None
+
+
 def choose_place(text: str, sent_start: int, sent_end: int, trig_start: int, trig_end: int,
                  toponyms: list[Toponym], *, movement: bool = False,
                  country: Place | None = None, locative_only: bool = False,
