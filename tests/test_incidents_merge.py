@@ -156,3 +156,12 @@ def test_merge_arrests_in_two_towns_40_km_apart_are_two_events():
             "in Tahlequah later Wednesday.")
     incs = run(text, places={"Muskogee": a, "Tahlequah": b})
     assert sorted(i.place.name for i in incs if i.type == "arrest") == ["Muskogee", "Tahlequah"]
+
+
+def test_merge_the_polices_tear_gas_told_after_a_riot_is_the_riots():
+    from _incidents_helpers import run
+    import datetime as dt
+    text = ("Protesters clashed with police in Almaty on Tuesday, hurling stones at officers. "
+            "Police fired tear gas to disperse them.")
+    incs = run(text, published=dt.date(2022, 1, 5))
+    assert [(i.type, len(i.evidence)) for i in incs] == [("riot", 2)]

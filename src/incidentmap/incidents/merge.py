@@ -231,6 +231,10 @@ def _absorb(incs: list[Candidate]) -> list[Candidate]:
     out = []
     for c in incs:
         hosts = hosts_for.get(c.type)
+        if c.type == "protest" and c.subtype == "intervention" and len(c.evidence) == 1:
+            # "Police fired tear gas to disperse them" after "protesters clashed with police":
+            # the police's answer to the riot is the riot's.
+            hosts = {"riot"}
         if c.type == "fire" and not c.anaphoric and not any(
                 o.type == "arson" and _RETELLS_THE_FIRE.match(o.trigger.text) for o in incs):
             # "Burned-out cars" beside an arson of offices is a fire of its own; but when the
