@@ -73,3 +73,11 @@ def test_modality_a_report_denied_in_its_own_sentence_is_no_event():
     assert reason("The minister's house was also reportedly attacked, though police there denied "
                   "the reports.", "attacked")
     assert reason("The minister's house was attacked, police said.", "attacked") is None
+
+
+def test_modality_what_people_are_arrested_for_is_a_charge():
+    s = ("Police said they had arrested 230 people in Almaty by Friday morning for curfew "
+         "violations and looting.")
+    assert reason(s, "curfew") and reason(s, "looting")
+    assert reason(s, "arrested") is None
+    assert reason("He was detained for three days after the riot.", "riot") is None

@@ -249,3 +249,9 @@ def test_triggers_wounded_soldiers_flown_out_are_no_deployment():
     from _incidents_helpers import run
     incs = run("Five soldiers were wounded and flown to Almaty by helicopter on Monday.")
     assert "deployment" not in {i.type for i in incs}
+
+
+def test_triggers_a_mob_that_carted_away_goods_looted():
+    from _incidents_helpers import run
+    incs = run("In Almaty, a mob broke into a supermarket on Tuesday and carted away goods.")
+    assert [i.type for i in incs] == ["looting"]

@@ -53,6 +53,10 @@ _PROSPECT_BEFORE = re.compile(r"\b(?:fac(?:e|es|ed|ing)|risk(?:s|ed|ing)?)\s+(?:
                               # took to the streets" did something
                               r"\b(?:supporters?|backers?|opponents?|critics?)\s+of\s+(?:the\s+|a\s+)?(?:general\s+|planned\s+)?$",
                               re.I)
+# "arrested 230 people in and around Colombo by Friday morning for curfew violations and
+# looting": what they are held for is a charge, not an event the sentence reports.
+_FOR_CHARGE = re.compile(r"\b(?:arrested|detained|held|charged|jailed|booked|cited|fined|prosecuted)\b"
+                         r"[^.;]{0,80}?\bfor\s+(?:[\w-]+\s+){0,3}(?:and\s+)?$", re.I)
 # "A chilling report that a mother had been knocked unconscious ... triggered a frantic search":
 # the whole sentence tells a report, true or not.
 _REPORT_OPENING = re.compile(r"\W*(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(reports?|claims?|rumou?rs?|allegations?)"
@@ -130,6 +134,9 @@ def blocked_reason(sentence: str, start: int, end: int, *, window_words: int = 9
     clause_end = _BOUNDARY.search(sentence, end)
     if _PLAN_AFTER.search(sentence, end, min(end + 80, clause_end.start() if clause_end else len(sentence))):
         return "a plan or a prospect"
+    charge = _FOR_CHARGE.search(sentence, 0, start)
+    if charge:
+        return "a charge: " + " ".join(charge.group().split()[-3:]).lower()
     if _REPORT_OPENING.match(sentence) and not _CONFIRMED.search(sentence):
         return "uncertain: " + _REPORT_OPENING.match(sentence).group(1).lower()
     if _DENIED_AFTER.match(sentence, end):

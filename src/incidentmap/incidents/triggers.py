@@ -247,6 +247,10 @@ _t("riot", "mob violence", r"brawls?|street fights?|mass fights?", needs=r"\b(?:
    r"mob|police|officers|deputies|\d{2,} people|as many as \d+)\b", strength=0.6)
 
 # --- looting, property destruction ---------------------------------------------------------------
+# "a mob broke into a supermarket and carted away goods"
+_t("looting", "looting", r"carted\s+(?:away|off)|broke\s+into\s+(?:a|the|several|two|three|dozens\s+of)\s+"
+   r"(?:[\w-]+\s+)?(?:supermarkets?|stores?|shops?|warehouses?|malls?)",
+   needs=r"\b(?:mobs?|crowds?|looters|residents|protesters|rioters|youths|people|gangs?)\b", strength=0.7)
 _t("looting", "looting", _v("loot") + r"(?!ers?\b)|" + _v("ransack") + r"|plunder(?:ed|ing)|pillag(?:ed|ing)|"
    # "looters smashed their way into a sports shop", "looters stripped the mall"
    r"looters\s+(?:[\w-]+\s+){0,2}?(?:smashed|broke|stormed|raided|stripped|emptied|cleared|made off|"
