@@ -114,10 +114,10 @@ _PEOPLE_BEFORE = re.compile(r"\b(?:inmates|prisoners|escapees|fugitives|detainee
 _IN_THE_CITY = re.compile(r"\b(?:in|across|around|outside|near)\s+the\s+(?:city|town|capital)\b", re.I)
 _PASSIVE = re.compile(r"(?:was|were|been|being)\b", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$", re.I)
+_CROWD_PEOPLE = re.compile(r"\b(?:protesters|demonstrators|rioters|crowds?|mobs?|youths)\b", re.I)
 _BUILDING_TARGET = re.compile(r"\s+(?:the\s+|a\s+|an\s+|several\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,2}?"
                               r"(?:offices?|headquarters|buildings?|shops?|stores?|banks?|homes|houses|cars|"
                               r"vehicles|buses|consulate|embassy|town hall|city hall|police stations?)\b", re.I)
-_HEARD_OR_ECHOED = re.compile(r"\b(?:echoed|echoing|heard|could be heard|rang out|sound of|sounds of)\b", re.I)
 _VICTIM_SHOT = re.compile(r"(?:was|were|been|being|got)\s+(?:fatally\s+|critically\s+|seriously\s+)?shot|shot\s+dead", re.I)
 _SETTLEMENT_AFTER = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:community|village|hamlet|settlement|"
                                r"neighbou?rhood|homestead)\b", re.I)
@@ -175,7 +175,8 @@ _PAST_UNREST = re.compile(r"\b(?:uprising|riots?|rioting|unrest|massacre|bombing
                           r"revolution|protests?|shootings?|killings?|disaster|fire|crackdown|coup)\b", re.I)
 _TIME_AFTER = re.compile(r"\b(?:after|before|until)\s+(?:(?:dawn|dusk|midnight|noon|daybreak|nightfall|sunrise|"
                          r"sunset|prayers|lunch|dark)\s+(?:on\s+)?)?$", re.I)
-_HEARD = re.compile(r"\b(?:heard|hear|could be heard|sound of|sounds of|rang out|echoed|reported hearing)\b", re.I)
+_HEARD = re.compile(r"\b(?:heard|hear|could be heard|sound of|sounds of|rang out|echoed|echoing|"
+                    r"reported hearing)\b", re.I)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+(?:\w+\s+){0,2}|announced|confirmed|added|stated|warned|"
                           r"wrote|tweeted|posted)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 
@@ -466,7 +467,7 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
             # "fighters attacked army positions", "terrorists attacked the camp": a battle.
             t = TriggerMatch(replace(t.trigger, type="armed_clash", subtype="armed clash"), t.start, t.end, t.text)
         if t.type == "attack" and t.subtype == "assault" and _BUILDING_TARGET.match(text, t.end) and \
-                re.search(r"\b(?:protesters|demonstrators|rioters|crowds?|mobs?|youths)\b", st, re.I):
+                _CROWD_PEOPLE.search(st):
             # "crowds attacked the offices of the Friday prayer leader": rioting, not violence to people.
             t = TriggerMatch(replace(t.trigger, type="riot", subtype="riot"), t.start, t.end, t.text)
         if t.type == "protest" and t.subtype == "intervention" and crowd_violence:
@@ -497,7 +498,7 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
         # "Gunfire and explosions echoed across the city as soldiers battled militia": too.
         live = [t for t in live if not (t.type == "attack" and t.subtype in ("shooting", "assault"))
                 and not (t.type == "explosion" and t.subtype == "shelling" and _MILITARY_TARGET.match(text, t.end))
-                and not (t.type == "explosion" and t.subtype == "explosion" and _HEARD_OR_ECHOED.search(st))]
+                and not (t.type == "explosion" and t.subtype == "explosion" and _HEARD.search(st))]
         types = {tr.type for tr in live}
     if "riot" in types:
         # Police answering stone-throwers with tear gas is part of the riot, not a protest, and

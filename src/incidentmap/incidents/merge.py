@@ -139,7 +139,8 @@ def _dates_compatible(a: Candidate, b: Candidate) -> bool:
 
 # Subtypes that join any attack of the same place and day: an assault told generically, and a
 # robbery whose robber also shoots or stabs ("demanded cash ... opened fire, hitting him").
-_THOSE_BEFORE = re.compile(r"\b(?:those|these)\s+(?:[\w-]+\s+)?$", re.I)
+# "Those protests", "these attacks": a demonstrative before the event noun (or opening it).
+_THOSE_BEFORE = re.compile(r"\b(?:those|these)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _GENERIC_ATTACK = {None, "assault", "armed robbery"}
 
 
@@ -182,7 +183,7 @@ def _merge_told_twice(cands: list[Candidate]) -> list[Candidate]:
                 # "after the September 11th attacks": a known event named, not reported here.
                 continue
             before = c.sentence.text[:c.trigger.start - c.sentence.start]
-            if c.anaphoric and (_THOSE_BEFORE.search(before) or _THOSE_BEFORE.match(c.trigger.text + " ")):
+            if c.anaphoric and _THOSE_BEFORE.search(before + c.trigger.text.split()[0] + " "):
                 # "Those protests ended after religious leaders brokered a truce": a demonstrative
                 # with nothing reported before it points at the background.
                 continue
