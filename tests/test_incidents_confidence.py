@@ -4,7 +4,7 @@ place-attachment rules of the second precision pass."""
 from incidentmap.incidents import MIN_CONFIDENCE, find_incidents
 from incidentmap.model import Place
 
-from _incidents_helpers import ALMATY, article, run, toponyms
+from _incidents_helpers import ALMATY, KZ, article, run, toponyms
 
 FILLER = " ".join(["The city council met to discuss the budget."] * 4)
 
@@ -155,3 +155,18 @@ def test_places_a_street_named_after_a_town_is_not_the_town():
     text = "A man was arrested on Monday at his home on Astana Avenue in Almaty."
     (i,) = run(text)
     assert i.place == ALMATY
+
+
+# --- rules of the fourth session ---------------------------------------------------------------
+
+def test_a_national_tally_is_placed_at_the_country_and_kept():
+    # "Across the country" names the place: it is not a local event that fell back to the
+    # country for want of a town, and the cut keeps it.
+    text = ("Protesters marched on the mayor's office in Almaty on Wednesday. " + FILLER +
+            " The Interior Ministry said on Friday that 1,234 people had been arrested across the country "
+            "since the unrest began. " + FILLER)
+    arrests = [i for i in run(text) if i.type == "arrest"]
+    assert [(i.place.name, i.arrested.value) for i in arrests] == [("Kazakhstan", 1234)]
+    # A local event placed at the country only for want of a town stays below the cut.
+    assert [i for i in run("Police said a man was stabbed on Monday in Kazakhstan. " + FILLER)
+            if i.type == "attack" and i.confidence >= 0.5 and i.place == KZ] == []

@@ -15,6 +15,7 @@ import re
 
 from ..model import Place
 from .merge import Candidate
+from .places import NATIONWIDE
 
 # Types whose events are local: placed only at a country, the place is probably a fallback.
 _LOCAL_TYPES = {"attack", "arrest", "fire", "arson", "explosion", "property_destruction", "looting",
@@ -102,7 +103,8 @@ def rescore(c: Candidate, frame: str, body_index: int, focus: Place | None = Non
     conf += 0.05 if lead else 0.0                         # the lead is the news
     conf += 0.05 if strength >= 0.8 else -0.05 if strength <= 0.5 else 0.0  # ambiguity
     if n < 3 and c.place is not None and c.place.place is not None and \
-            c.place.place.kind == "country" and c.type in _LOCAL_TYPES:
+            c.place.place.kind == "country" and c.type in _LOCAL_TYPES and \
+            not (c.place.explicit and c.place.text and NATIONWIDE.search(c.place.text)):
         conf -= 0.15                                      # a shooting placed only in a country
     if n == 1 and frame != "event":
         # An article about something else: a lone mention needs physical detail to count.

@@ -44,7 +44,9 @@ _CAPITAL_ANAPHORA = re.compile(r"\b(?:in|across|around|near|outside|into|to|thro
                                r"parts\s+of|streets\s+of|outskirts\s+of|centre\s+of|center\s+of)\s+"
                                r"(?P<c>the\s+(?:country['’]s\s+|nation['’]s\s+)?capital)\b(?!\s+(?:of|city\s+of)\b)"
                                r"(?!,?\s+(?-i:[A-Z]))", re.I)
-_NATIONWIDE = re.compile(r"\b(?:nationwide|countrywide|across the country|throughout the country|"
+# The sentence says its scope is the whole country: the place is the country by choice, not for
+# want of a town.
+NATIONWIDE = re.compile(r"\b(?:nationwide|countrywide|across the country|throughout the country|"
                          r"across the nation|all over the country)\b", re.I)
 # A toponym right before an organisation or a group of forces describes who, not where ("US
 # forces", "Kurdistan Workers Party", "Lebanon Police").
@@ -281,7 +283,7 @@ def choose_place(text: str, sent_start: int, sent_end: int, trig_start: int, tri
     trigger at ``trig_start:trig_end`` (absolute offsets), or ``None`` when it names none."""
     if country is not None:
         near = text[max(sent_start, trig_start - 50):min(sent_end, trig_end + 50)]
-        nw = _NATIONWIDE.search(near)
+        nw = NATIONWIDE.search(near)
         if nw:
             return PlaceChoice(country, "country", nw.group(), None, explicit=True)
     cands = []
