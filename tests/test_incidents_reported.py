@@ -371,3 +371,14 @@ def test_reported_objections_and_lawsuits():
             "pay $2.4 million to the family of a man shot dead by police in his backyard, officials "
             "said on Tuesday.")
     assert run(text, published=dt.date(2020, 5, 13)) == []
+
+
+def test_reported_a_relative_clause_tells_more_of_the_old_event_it_hangs_on():
+    text = ("Almaty remembers\n\nHundreds of people gathered in Almaty on Saturday to mark ten years "
+            "since the death of a student, whose shooting by a police officer set off weeks of "
+            "rioting in the city.")
+    assert run(text, published=dt.date(2024, 8, 10)) == []
+    # A relative clause after a clause of the news tells the news.
+    text = ("Police in Almaty arrested a man on Saturday, who had stabbed a guard outside the "
+            "station.")
+    assert sorted(i.type for i in run(text, published=dt.date(2024, 8, 10))) == ["arrest", "attack"]

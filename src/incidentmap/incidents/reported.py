@@ -108,6 +108,7 @@ _OPENING_OLD = re.compile(r"\W*(?:(?:in\s+)?(?:(?:early|late|mid-?)\s*)?(?:Janua
 # "a coup in 2021, two years after mass protests toppled ...": the event is older still.
 _YEARS_AFTER_BEFORE = re.compile(r"\b(?:a|one|two|three|four|five|six|several|many|\d+)\s+(?:years?|decades?)\s+"
                                  r"after\s+(?:[\w-]+\s+){0,3}$", re.I)
+_RELATIVE = re.compile(r"\s*(?:whose|which|who)\b", re.I)
 _YEAR_WHEN = re.compile(r"\b((?:19|20)\d\d),?\s+(?:when|as)\b", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 _YEAR_NAMED_BEFORE = re.compile(r"\b(?:19|20)\d\d(?:['’]s)?\s+(?:[\w-]+\s+)?$")
@@ -300,6 +301,11 @@ def background_reason(sentence: Sentence, start: int, end: int, trig_type: str,
         return "a retelling: " + _RETELLING.search(st).group().lower()
     old = _OLD.search(clause) or _OLD_BEFORE.search(st, max(0, start - 80), start) or \
         _OPENING_OLD.match(st, 0, start) or _YEARS_AFTER_BEFORE.search(st, max(0, start - 60), start)
+    if not old and _RELATIVE.match(st, cs):
+        # "to mark ten years since the death of Michael Brown, whose shooting by an officer set
+        # off weeks of rioting": a relative clause tells more of the old event it hangs on.
+        ps = clause_start(st, max(0, cs - 2))
+        old = _OLD.search(st, ps, cs) or _YEARS_AFTER_BEFORE.search(st, ps, cs)
     if not old and ctx.max_year is not None:
         # "revived memories of 2005, when riots spread": the year dates the clause it opens.
         yw = _YEAR_WHEN.search(st, 0, start)
