@@ -81,3 +81,9 @@ def test_modality_what_people_are_arrested_for_is_a_charge():
     assert reason(s, "curfew") and reason(s, "looting")
     assert reason(s, "arrested") is None
     assert reason("He was detained for three days after the riot.", "riot") is None
+
+
+def test_modality_a_drill_simulating_an_event_is_not_one():
+    assert run("Firefighters held an exercise at the port of Almaty on Sunday, simulating an "
+               "explosion aboard a ferry.") == []
+    assert reason("Police were rehearsing the response to a shooting.", "shooting") is not None

@@ -382,3 +382,12 @@ def test_reported_a_relative_clause_tells_more_of_the_old_event_it_hangs_on():
     text = ("Police in Almaty arrested a man on Saturday, who had stabbed a guard outside the "
             "station.")
     assert sorted(i.type for i in run(text, published=dt.date(2024, 8, 10))) == ["arrest", "attack"]
+
+
+def test_reported_an_inquiry_into_an_old_fire_retells_it():
+    text = ("Inquiry criticises response to tower fire\n\nAn inquiry into the fire that gutted a tower "
+            "block in Almaty in 2019 has found that residents were told to stay put for too long. The "
+            "blaze broke out in a kitchen shortly after midnight and spread up the cladding. The "
+            "report, published on Wednesday, recommends mandatory evacuation plans for all high-rise "
+            "buildings.")
+    assert run(text, published=dt.date(2023, 3, 15)) == []

@@ -255,3 +255,9 @@ def test_triggers_a_mob_that_carted_away_goods_looted():
     from _incidents_helpers import run
     incs = run("In Almaty, a mob broke into a supermarket on Tuesday and carted away goods.")
     assert [i.type for i in incs] == ["looting"]
+
+
+def test_triggers_evacuation_plans_are_not_an_evacuation_order():
+    assert "emergency_measure" not in types_in(
+        "The report recommends mandatory evacuation plans for all high-rise buildings.")
+    assert "emergency_measure" in types_in("Officials issued a mandatory evacuation for the valley.")

@@ -33,7 +33,7 @@ _MODAL = re.compile(
     r"prevent(?:ed|s|ing)?|avoid(?:ed|s)?|stop(?:ped)?|ban(?:ned|s)?\s+on|banned|forb(?:id|ade|idden)|"
     r"prohibit(?:ed|s)?|if|unless|whether|in case|in the event|possible|potential|likely|"
     r"risk of|threat of|upcoming|planned|future|anniversary|memorial|mock|drill|exercises?|"
-    r"simulated|hoax|fake|plots?|plotted|plotting|conspir(?:acy|ed|ing)|"
+    r"simulat(?:ed|es|ing|ion)|rehears(?:al|ed|ing)|hoax|fake|plots?|plotted|plotting|conspir(?:acy|ed|ing)|"
     r"request(?:ed|s)?|ahead\s+of|(?:series|spate|wave|string|history|campaign)\s+of|"
     r"encourag(?:ed|es|ing)|decision\s+to|decided\s+to|agreed\s+to|proposal\s+to|proposed|"
     r"counts?\s+of|charged\s+(?:with|in)|arrest(?:ed)?\s+for|charges?\s+(?:of|for|in)|pleaded\s+(?:not\s+)?guilty|convicted|"

@@ -456,7 +456,10 @@ _t("emergency_measure", "ban on gatherings", r"(?:ban(?:s|ned|ning)?|prohibit(?:
    r"(?:gatherings|rallies|demonstrations|assemblies)\s+(?:of\s+(?:more\s+than\s+|over\s+)?[\w,]+\s+(?:or\s+more\s+)?"
    r"(?:people\s+)?)?(?:were|are|have\s+been|had\s+been|was|has\s+been)\s+(?:also\s+)?"
    r"(?:banned|prohibited|outlawed)", strength=0.8)
-_t("emergency_measure", "evacuation order", r"evacuation orders?|(?:mandatory|forced)\s+evacuations?|"
+_t("emergency_measure", "evacuation order", r"evacuation orders?|(?:mandatory|forced)\s+evacuations?"
+   # "mandatory evacuation plans for all high-rise buildings" is a rule to come, not an order
+   r"(?!\s+(?:plans?|planning|drills?|routes?|procedures?|zones?|maps?|training|polic(?:y|ies)|"
+   r"rules?|requirements?|exercises?))|"
    r"ordered\s+" + _SMALLGAP + r"(?:to\s+)?evacuat(?:e|ion|ed)|ordered\s+out\s+of\s+their\s+homes|"
 
    # "authorities had begun evacuating children from Shebekino"
