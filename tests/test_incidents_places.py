@@ -2,7 +2,9 @@
 
 import datetime as dt
 
-from incidentmap.incidents.places import article_focus, lower_precision
+import pytest
+
+from incidentmap.incidents.places import article_focus, dateline_end, lower_precision
 
 from incidentmap.model import Place
 
@@ -293,3 +295,14 @@ def test_places_a_peacekeeping_force_deploying_troops_is_a_deployment():
 def test_places_a_town_in_a_region_of_its_country_is_the_town():
     text = "Militants attacked an army post near Almaty in southern Kazakhstan on Monday, triggering a gun battle."
     assert only(run(text), "armed_clash").place == ALMATY
+
+
+@pytest.mark.parametrize("opening", [
+    "KABUL, Sept 13 (Reuters) - ",
+    "MUMBAI, November 25, 2018 (Mid-City Times) - ",
+    "VILLIERS-LE-BEL, France, 15 June 2014 (Agence Presse Sociale) - ",
+    "MELBOURNE, 30 September 2014 (Victorian Courts & Inquiries) - ",
+])
+def test_places_datelines_with_full_dates_and_named_outlets(opening):
+    text = opening + "A coronial inquiry has found that the exit was locked."
+    assert dateline_end(text, 0, len(text)) == len(opening)

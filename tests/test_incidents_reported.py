@@ -391,3 +391,23 @@ def test_reported_an_inquiry_into_an_old_fire_retells_it():
             "report, published on Wednesday, recommends mandatory evacuation plans for all high-rise "
             "buildings.")
     assert run(text, published=dt.date(2023, 3, 15)) == []
+
+
+def test_reported_a_dated_dateline_does_not_date_the_old_event_its_lead_names():
+    text = ("Inquiry finds locked exits led to deaths in club fire\n\nALMATY, 30 September 2014 (Courts "
+            "& Inquiries) - A coronial inquiry into the fire that killed four people at an Almaty "
+            "nightclub in 2011 has found that an exit was padlocked.")
+    assert run(text, published=dt.date(2014, 9, 30)) == []
+
+
+def test_reported_a_verdict_that_set_off_the_news_does_not_make_a_court_report():
+    text = ("Cars torched in Almaty after court acquits two police officers\n\nYouths set fire to about "
+            "20 cars and threw stones at police in Almaty on Friday night, hours after a court "
+            "acquitted two officers accused of beating a man during an arrest last year. Nine "
+            "people were arrested during the night, police said on Saturday.")
+    found = sorted(i.type for i in run(text, published=dt.date(2014, 6, 15)))
+    assert found == ["arrest", "arson", "riot"]
+    # A sentencing is still a court report: the crime it judges is old news.
+    text = ("Man jailed over Almaty arson\n\nA man was jailed for six years on Friday for setting fire "
+            "to a bar in Almaty. Nine people were hurt in the blaze.")
+    assert run(text, published=dt.date(2014, 6, 15)) == []

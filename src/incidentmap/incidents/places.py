@@ -135,8 +135,10 @@ _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+[^,;:()\n]{0,80}?\b(?:in|of|near|o
 # any other place its sentence gives.
 _DATELINE = re.compile(r"(?:[A-Z][A-Z.'’ -]*[A-Z.](?:/[A-Z][A-Z.'’ -]*[A-Z.])*"
                        r"(?:,[ \u00a0]+[A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?)?"
-                       r"(?:,?[ \u00a0]+[A-Z][a-z]{2,8}\.?[ \u00a0]+\d{1,2})?"
-                       r"[ \u00a0]*(?:\([A-Za-z .]{2,30}\)[ \u00a0]*)?"
+                       # "Sept 13", "November 25, 2018", "15 June 2014"
+                       r"(?:,?[ \u00a0]+(?:[A-Z][a-z]{2,8}\.?[ \u00a0]+\d{1,2}(?:,?[ \u00a0]+\d{4})?|"
+                       r"\d{1,2}[ \u00a0]+[A-Z][a-z]{2,8}\.?(?:[ \u00a0]+\d{4})?))?"
+                       r"[ \u00a0]*(?:\([A-Za-z .&'’-]{2,40}\)[ \u00a0]*)?"
                        # "Kyiv (AFP) -": a town in mixed case is a dateline with its agency
                        r"|[A-Z][\w.'’-]*(?:[ \u00a0][A-Z][\w.'’-]*){0,2}(?:,[ \u00a0]+[A-Z][\w.]*)?[ \u00a0]*"
                        r"\((?:AP|AFP|Reuters|dpa|Xinhua|Bloomberg|CNN|Anadolu|IANS|PTI|ANI|TASS|UPI|CP)\)[ \u00a0]*)"

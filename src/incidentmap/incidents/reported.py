@@ -129,6 +129,11 @@ _LEGAL = re.compile(
     r"(?:was|were|has been|have been|is|are)\s+(?:finally\s+)?jailed|jailed\s+for|caged|imprisoned\s+for)\b", re.I)
 _LEGAL_LEAD = re.compile(_LEGAL.pattern[:-3] + r"|trial|judge|lawsuit|settle(?:s|d|ment)?\s+(?:a\s+)?"
                          r"(?:lawsuit|claim|case)|sued|payout|compensation)\b", re.I)
+# "Cars torched in Villiers-le-Bel after court acquits two police officers", "protests over
+# the verdict": a decision that caused the news, not a court report.
+_CAUSE_BEFORE = re.compile(r"\b(?:after|following|over|against|amid)\s+(?:(?:the|a|an|his|her|their)\s+)?"
+                           r"(?:[\w’'-]+\s+){0,3}$", re.I)
+_LATER_CLAUSE = re.compile(r"\b(?:after|following|over|amid)\b", re.I)
 _RETRACTED = re.compile(r"^\W*(?:at first|initially|originally),?\s+(?:\w+\s+){0,3}(?:believed|thought|"
                         r"suspected|assumed)\b|\b(?:initially|originally|wrongly|mistakenly)\s+"
                         r"(?:\w+\s+)?(?:believed|thought|identified|described|suspected)\b", re.I)
@@ -151,7 +156,9 @@ _RETELLING = re.compile(
 _RECENT = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
                      r"today|tonight|last night|this morning|this afternoon|this evening|"
                      r"overnight)\b", re.I)
-_NEXT_BOUNDARY = re.compile(r"[;:—–]|,\s*(?:and|but|while|as|after|before|when|although|though|"
+_NEXT_BOUNDARY = re.compile(r"[;:—–]|,\s*(?:(?:hours|days|weeks|minutes|shortly|soon|moments|just|"
+                            r"a\s+day|a\s+week|the\s+day)\s+)?(?:after|before)\b|"
+                            r",\s*(?:and|but|while|as|when|although|though|"
                             r"because|which|who|where)\b|\b(?:but|while|whereas|although|because|since|"
                             r"than)\b")
 
@@ -175,7 +182,8 @@ def doc_context(text: str, sentences: list[Sentence], dates: list[DateMention],
     resolved = [d.date for d in dates if d.date is not None and not d.future]
     recent = any(_RECENT.search(d.text) and not d.future for d in dates)
     lead = [s for s in sentences if s.start >= body_start][:2] or sentences[:2]
-    court = any(_LEGAL_LEAD.search(s.text) for s in lead)
+    court = any(not _CAUSE_BEFORE.search(s.text, max(0, m.start() - 80), m.start())
+                for s in lead for m in _LEGAL_LEAD.finditer(s.text))
     return DocContext(published, max(resolved) if resolved else None, max(years) if years else None,
                       recent, court)
 
@@ -324,7 +332,10 @@ def background_reason(sentence: Sentence, start: int, end: int, trig_type: str,
         return "an event named by its year"
     if _LAST_YEARS.search(before):
         return "an earlier event"
-    if trig_type != "arrest" and _LEGAL.search(st):
+    if trig_type != "arrest" and any(not _LATER_CLAUSE.search(st, end, m.start())
+                                     for m in _LEGAL.finditer(st)):
+        # ("Youths set fire to cars on Friday night, hours after a court acquitted two
+        # officers": the trial is what the news followed, not what the sentence is about.)
         return "legal proceedings"
     if ctx.court_report and not has_recent and not (trig_type == "protest" and _AT_COURT.search(st)):
         # (A protest outside the courthouse is the day's news; a court judges crimes.)
