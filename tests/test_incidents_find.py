@@ -518,3 +518,10 @@ def test_crowds_attacking_offices_riot_and_victims_burned_are_no_fire():
     incs = run_("Inmates killed 68 people in Almaty on Wednesday; some of the victims were beheaded "
                 "and others were burned.")
     assert "fire" not in {i.type for i in incs}
+
+
+def test_armed_attackers_who_exchange_fire_with_officers_fight_a_battle():
+    # The students they abduct do not make a crowd facing police (a riot).
+    text = ("Police in Almaty said the attackers exchanged fire with officers guarding the school on "
+            "Thursday before escaping with the students.")
+    assert "armed_clash" in [i.type for i in run(text)]

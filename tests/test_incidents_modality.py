@@ -87,3 +87,7 @@ def test_modality_a_drill_simulating_an_event_is_not_one():
     assert run("Firefighters held an exercise at the port of Almaty on Sunday, simulating an "
                "explosion aboard a ferry.") == []
     assert reason("Police were rehearsing the response to a shooting.", "shooting") is not None
+
+
+def test_modality_a_caller_claiming_a_bomb_is_a_hoax_not_a_bombing():
+    assert reason("He called the centre claiming a bomb had been placed inside.", "bomb") is not None

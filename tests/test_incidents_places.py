@@ -306,3 +306,9 @@ def test_places_a_town_in_a_region_of_its_country_is_the_town():
 def test_places_datelines_with_full_dates_and_named_outlets(opening):
     text = opening + "A coronial inquiry has found that the exit was locked."
     assert dateline_end(text, 0, len(text)) == len(opening)
+
+
+def test_places_a_country_named_as_a_grievance_is_a_topic_not_the_place():
+    text = ("Hundreds of men broke through the gates of the consulate in Almaty on Friday, chanting "
+            "against Russian interference in Kazakhstan, and set the main building ablaze.")
+    assert only(run(text), "arson").place == ALMATY

@@ -411,3 +411,14 @@ def test_reported_a_verdict_that_set_off_the_news_does_not_make_a_court_report()
     text = ("Man jailed over Almaty arson\n\nA man was jailed for six years on Friday for setting fire "
             "to a bar in Almaty. Nine people were hurt in the blaze.")
     assert run(text, published=dt.date(2014, 6, 15)) == []
+
+
+def test_reported_protests_that_exploded_into_rioting_grew_and_did_not_blow_up():
+    def why(sentence):
+        i = sentence.index("exploded")
+        return sense_reason("exploded", sentence, i, i + len("exploded"))
+
+    assert why("Troops guarded the metro on Tuesday after protests over fees exploded into the worst "
+               "rioting in years.") is not None
+    assert why("A car exploded into flames outside the ministry.") is None
+    assert why("A bomb exploded outside the ministry.") is None

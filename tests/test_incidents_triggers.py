@@ -261,3 +261,18 @@ def test_triggers_evacuation_plans_are_not_an_evacuation_order():
     assert "emergency_measure" not in types_in(
         "The report recommends mandatory evacuation plans for all high-rise buildings.")
     assert "emergency_measure" in types_in("Officials issued a mandatory evacuation for the valley.")
+
+
+def test_triggers_a_prison_cell_block_is_not_a_phone_network():
+    assert "comms_shutdown" not in types_in("The riot broke out in a cell block controlled by a gang.")
+    assert "comms_shutdown" in types_in("Cell phone service was blocked across the city.")
+
+
+def test_triggers_an_explosives_laden_vehicle_is_a_bombing():
+    assert "explosion" in types_in("Militants rammed an explosives-laden truck into the gate of the station.")
+
+
+def test_triggers_a_campaign_rally_is_electioneering_not_a_protest():
+    assert "protest" not in types_in("Thousands filled the stadium as Mahama held one of the biggest "
+                                     "rallies of his campaign.")
+    assert "protest" in types_in("Thousands of opposition supporters held a rally in the capital.")

@@ -449,7 +449,10 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
     crowd_vs_police = re.search(r"\b(?:protesters|demonstrators|rioters|youths|crowds?|fans|mobs?|"
                                 r"students|hooligans|supporters)\b", st, re.I) and re.search(
         r"\b(?:police|officers|gendarmes|riot police)\b", st, re.I) and not re.search(
-        r"\b(?:militants?|rebels?|insurgents?|troops|soldiers|gunmen|fighters|army|militias?)\b", st, re.I)
+        r"\b(?:militants?|rebels?|insurgents?|troops|soldiers|gunmen|fighters|army|militias?|"
+        # "the attackers exchanged fire with officers ... and escaped with the students": armed
+        # men, whatever else the sentence names
+        r"attackers|assailants|bandits|kidnappers|abductors|gang\s+members)\b", st, re.I)
     crowd_violence = bool(_CROWD_VIOLENCE.search(st))
     retyped = []
     for t in live:

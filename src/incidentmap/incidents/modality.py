@@ -43,6 +43,8 @@ _MODAL = re.compile(
 # Uncertainty that only reaches the next few words ("a suspected blaze", "reports of a fire",
 # but not "reports of a man threatening people ... shot him").
 _NEAR_MODAL = re.compile(r"\b(?:suspected|possible|reports?\s+(?:of|that)|claims?\s+that|claiming\s+that|"
+                         # "called the centre claiming a bomb had been placed inside"
+                         r"claiming\s+(?:an?|two|three)\b|"
                          r"leading\s+to\s+(?:an?|the)|hoax|bomb threat|"
                          r"allegations?\s+(?:of|that)|alleged)\b", re.I)
 # What someone faces or risks is a prospect ("face detention", "risk arrest"); "any" makes a

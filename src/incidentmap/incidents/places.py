@@ -93,6 +93,10 @@ _ORIGIN_BEFORE = re.compile(r"\b(?:native\s+of|born\s+in|grew\s+up\s+in|raised\s
 _COMPARISON_BEFORE = re.compile(r"\b(?:like|unlike|similar\s+to|reminiscent\s+of|recalling|recalled|"
                                 r"compared\s+(?:to|with)|echoe?[sd]?|mirror(?:s|ed|ing)?)\s+"
                                 r"[^,;.]{0,60}$", re.I)
+# A country named as the object of a grievance is a topic, not a place ("chanting against
+# Iranian interference in Iraq", "Russia's role in Syria").
+_TOPIC_BEFORE = re.compile(r"\b(?:interference|involvement|meddling|role|influence|policy|policies|"
+                           r"investments?|interests)\s+in\s+(?:the\s+)?$", re.I)
 # A name that begins a street's name is the street, not a town ("Nordland Avenue").
 _STREET_AFTER = re.compile(r"\s+(?:Avenue|Ave\b\.?|Street|St\.|Road|Rd\b\.?|Drive|Dr\.|Lane|Ln\b\.?|"
                            r"Boulevard|Blvd\b\.?|Terrace|Parkway|Pkwy\b|Pike|Circle|Court|Ct\.|Place)\b")
@@ -319,6 +323,7 @@ def choose_place(text: str, sent_start: int, sent_end: int, trig_start: int, tri
             excluded_end = t.end
             continue
         if _ORIGIN_BEFORE.search(before) or _COMPARISON_BEFORE.search(before) or \
+                _TOPIC_BEFORE.search(before) or \
                 _STREET_AFTER.match(after):
             excluded_end = t.end
             continue

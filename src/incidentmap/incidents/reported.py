@@ -208,6 +208,8 @@ _GROWTH_SUBJECT = re.compile(
     r"subscribers|followers|views|searches|applications|complaints|market|industry|sector|"
     r"business|scene|career)\s+(?:have\s+|has\s+|had\s+)?(?:\w+ly\s+)?$", re.I)
 # A game's result: a score, or a side that beat, edged or drew with another.
+_BECAME = re.compile(r"\s+into\s+(?!(?:a\s+)?(?:flames|fire|fireball|ball\s+of\s+fire|pieces|fragments|smoke|"
+                     r"shrapnel)\b)", re.I)
 _SPORT_RESULT = re.compile(
     r"\b(?:beat|beats|defeated|edged|routed|thrashed|drew with|lost to|won)\b[^.;]{0,40}?"
     r"\b\d{1,3}\s*[-–]\s*\d{1,3}\b|\b\d{1,3}\s*[-–]\s*\d{1,3}\s+(?:win|victory|defeat|loss|"
@@ -245,6 +247,10 @@ def sense_reason(trigger_text: str, sentence: str, start: int, end: int, *,
     grows = _GROWTH_SUBJECT.search(sentence, max(0, start - 40), start)
     if grows and re.match(r"explod", trigger_text, re.I):
         return "figurative: " + grows.group(1).lower() + " exploded"
+    if re.match(r"explod", trigger_text, re.I) and _BECAME.match(sentence, end):
+        # "protests over fees exploded into the worst rioting in years": grew into, not blew up
+        # (a car that "exploded into flames" did).
+        return "figurative: exploded into something else"
     sport = _SPORT_RESULT.search(sentence)
     if sport and not re.search(r"\b(?:police|officers|tear gas|arrest\w*|stewards)\b", sentence, re.I):
         # "beat Reno 31-28 in a bruising clash": a game, whoever was hurt in it.

@@ -191,7 +191,10 @@ _PROTEST_CONTEXT = (r"\b(?:against|over|demand\w*|protest\w*|police|government|r
 _t("protest", "protest", r"demonstrations?(?!\s+(?:of|project|garden|kitchen|plot|model))",
    needs=_PROTEST_CONTEXT)
 _t("protest", "rally", r"(?<!campaign\s)(?:rall(?:y|ies)|rallied|rallying)(?!\s+(?:point|car|driver|race|cry))"
-   r"(?!\s+(?:to|from)\s+(?:win|beat|victory|a\s+\d))", needs=_PROTEST_CONTEXT)
+   r"(?!\s+(?:to|from)\s+(?:win|beat|victory|a\s+\d))"
+   # "one of the biggest rallies of his campaign": electioneering, not a protest
+   r"(?!\s+(?:of|for)\s+(?:his|her|their|its|the)\s+(?:[\w-]+\s+)?(?:campaign|re-?election|candidacy)\b)",
+   needs=_PROTEST_CONTEXT)
 _t("protest", "march", r"(?<!flag\s)(?<!route\s)march(?:ed|es|ing)?\b(?!\s+(?:madness|of dimes))"
    r"(?=(?:\s+\w+ly)?\s+(?:on|to|through|in|from|down|along|toward|towards|against|past|around|for|across|into|"
    r"outside|near))")
@@ -356,6 +359,9 @@ _t("explosion", "air strike", r"(?:one|another|the|a|an|second|third|latest)\s+s
    r"(?:flattened|destroyed|levelled|leveled|demolished|killed|wounded)", strength=0.8)
 _t("explosion", "grenade", r"grenade (?:attack|blast|explosion)|(?:threw|hurled|lobbed) (?:a |two )?grenades?", strength=0.9)
 _t("explosion", "bombing", r"(?:car|roadside|truck|pipe|nail|parcel|letter)\s+bombs?|"
+   # "rammed an explosives-laden truck into the gate"
+   r"(?:explosives?|bomb)-(?:laden|packed|filled|rigged|loaded)\s+(?:truck|car|vehicle|van|lorry|motorcycle|"
+   r"motorbike|boat|drone|vest)s?|"
    r"bomb(?:ed|ing|ings)\b|ieds?\b|improvised explosive|booby-?traps?|landmines?|(?:land\s+)?mines?\s+"
    r"(?:exploded|blast|explosion)|(?:exploded\s+on|blown up by)\s+(?:a\s+)?(?:\w+\s+)?mines?|"
    r"(?<!petrol\s)(?<!fire\s)(?<!gasoline\s)(?<!molotov\s)(?<!paint\s)(?<!smoke\s)(?<!stink\s)"
@@ -467,7 +473,8 @@ _t("emergency_measure", "evacuation order", r"evacuation orders?|(?:mandatory|fo
    r"children|civilians|villagers|people|families|inhabitants|the\s+(?:town|city|village|area))", strength=0.8)
 
 # --- communications shutdown ------------------------------------------------------------------------
-_COMMS = (r"(?:internet|web|mobile|cell(?:ular|phone)?|phone|telephone|telecommunications?|communications?|"
+# (A prison's "cell block" is a wing, not a phone network that was blocked.)
+_COMMS = (r"(?:internet|web|mobile|cell(?:ular|phone)?(?!\s+blocks?\b)|phone|telephone|telecommunications?|communications?|"
           r"network|social media(?:\s+(?:sites|websites|platforms|apps))?|messaging|websites|connectivity|"
           r"tiktok|facebook|twitter|whatsapp|instagram|youtube|telegram)")
 _DOWN = (r"(?:down|cut|cuts|cut off|blocked|block|outages?|shut\s*down|shutdowns?|shut off|blackouts?|disrupted|"
