@@ -170,3 +170,19 @@ def test_a_national_tally_is_placed_at_the_country_and_kept():
     # A local event placed at the country only for want of a town stays below the cut.
     assert [i for i in run("Police said a man was stabbed on Monday in Kazakhstan. " + FILLER)
             if i.type == "attack" and i.confidence >= 0.5 and i.place == KZ] == []
+
+
+def test_confidence_a_drill_or_an_obituary_reports_no_incident():
+    drill = ("Police and firefighters stage major emergency drill at Almaty airport\n\nMore than 200 "
+             "firefighters and police rushed to the terminal in Almaty on Sunday, where a bomb went "
+             "off in a baggage hall and a gunman opened fire on passengers. Officers arrested the "
+             "gunman within ten minutes.")
+    assert run(drill) == []
+    # A drill in which someone was really hurt is news.
+    hurt = drill.replace("stage major emergency drill", "hurt in emergency drill")
+    assert run(hurt) != []
+    obituary = ("Obituary: Ivan Petrov, firefighter who led the search at the Almaty warehouse fire\n\n"
+                "Ivan Petrov, who pulled two colleagues from a burning warehouse in Almaty, died "
+                "peacefully at home on Sunday. He was 88. Fire tore through the warehouse on a winter "
+                "night, and a floor collapsed beneath his crew.")
+    assert run(obituary) == []

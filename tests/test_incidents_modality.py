@@ -91,3 +91,14 @@ def test_modality_a_drill_simulating_an_event_is_not_one():
 
 def test_modality_a_caller_claiming_a_bomb_is_a_hoax_not_a_bombing():
     assert reason("He called the centre claiming a bomb had been placed inside.", "bomb") is not None
+
+
+def test_modality_what_may_happen_said_after_its_noun_is_not_an_event():
+    assert reason("The advice notes that curfews can be imposed at short notice.", "curfews") is not None
+    assert reason("Demonstrations may turn violent with little warning.", "Demonstrations") is not None
+
+
+def test_modality_a_story_or_an_exercise_tells_what_it_imagines():
+    assert reason("The scenario, which is fictional, involves allied forces retaking an island.",
+                  "retaking") is not None
+    assert reason("The film shows police storming the square.", "storming") is not None

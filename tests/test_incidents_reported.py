@@ -422,3 +422,17 @@ def test_reported_protests_that_exploded_into_rioting_grew_and_did_not_blow_up()
                "rioting in years.") is not None
     assert why("A car exploded into flames outside the ministry.") is None
     assert why("A bomb exploded outside the ministry.") is None
+
+
+def test_reported_a_when_clause_after_an_old_time_tells_the_old_event():
+    text = ("Fire danger warning for Almaty region\n\nThe warning comes five years after the summer "
+            "fires of 2019, when blazes near Almaty destroyed hundreds of homes. Officials urged "
+            "residents to prepare.")
+    assert run(text, published=dt.date(2025, 1, 2)) == []
+
+
+def test_reported_today_in_a_retrospective_is_the_present_not_news():
+    text = ("25 years after the Almaty riots: six days that changed a city\n\nTwenty-five years ago "
+            "today, crowds set fire to the mayor's office in Almaty. Looters emptied shops across "
+            "the city. Today, many of the burned-out lots have been rebuilt.")
+    assert run(text, published=dt.date(2017, 4, 29)) == []

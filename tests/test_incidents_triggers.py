@@ -276,3 +276,8 @@ def test_triggers_a_campaign_rally_is_electioneering_not_a_protest():
     assert "protest" not in types_in("Thousands filled the stadium as Mahama held one of the biggest "
                                      "rallies of his campaign.")
     assert "protest" in types_in("Thousands of opposition supporters held a rally in the capital.")
+
+
+def test_triggers_a_fire_prone_area_is_a_risk_not_a_fire():
+    assert "fire" not in types_in("Residents in bushfire-prone areas should finalise their plans.")
+    assert "fire" in types_in("A bushfire destroyed three homes near the town.")

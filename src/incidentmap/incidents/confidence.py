@@ -43,6 +43,11 @@ _REVIEW = re.compile(r"\b(?:review|reviewed)\s*[:—–-]|[:—–-]\s*review\b|
                      r"album|series|show|play|musical|exhibition|documentary)\s+review\b|"
                      r"\breview\s+of\s+(?:the\s+)?(?:film|movie|game|book|novel|series|show|play)\b", re.I)
 
+_OBITUARY = re.compile(r"^\W*obituary\b|\bobituary\s*[:—–-]|\b(?:dies|died)\s+(?:aged\s+|at\s+(?:age\s+)?)\d{2,3}\b", re.I)
+_EXERCISE = re.compile(r"\b(?:drills?|mock|simulat\w+|war\s*games?|(?:emergency|military|training|joint|naval|"
+                       r"disaster|evacuation|security|counter-?terror\w*|response|major|large-scale)\s+exercises?)\b", re.I)
+_REAL_HARM = re.compile(r"\b(?:killed|kills|dead|dies|died|deaths?|injur\w+|hurt|wounded|missing)\b", re.I)
+
 # Headlines and leads of crime, conflict and disaster news, when the trigger lexicon missed the
 # lead's own event ("a man is in a Winnipeg jail on charges ...").
 _EVENT_FRAME = re.compile(
@@ -69,7 +74,10 @@ def document_frame(sentences, body_index: int, cands: list[Candidate], text: str
     politics, culture or opinion; else ``"mixed"``."""
     lead_end = body_index + LEAD_SENTENCES
     heading = " ".join(s.text for s in sentences[:max(body_index, 1)])[:400]
-    if _REVIEW.search(heading):
+    if _REVIEW.search(heading) or _OBITUARY.search(heading) or (
+            _EXERCISE.search(heading) and not _REAL_HARM.search(heading)):
+        # A review's violence is its story's; an obituary retells a life; a drill stages what
+        # it simulates ("Police stage major emergency drill at Dublin Port").
         return "fiction"
     if any(c.sentence.index < lead_end for c in cands):
         return "event"

@@ -33,7 +33,7 @@ _MODAL = re.compile(
     r"prevent(?:ed|s|ing)?|avoid(?:ed|s)?|stop(?:ped)?|ban(?:ned|s)?\s+on|banned|forb(?:id|ade|idden)|"
     r"prohibit(?:ed|s)?|if|unless|whether|in case|in the event|possible|potential|likely|"
     r"risk of|threat of|upcoming|planned|future|anniversary|memorial|mock|drill|exercises?|"
-    r"simulat(?:ed|es|ing|ion)|rehears(?:al|ed|ing)|hoax|fake|plots?|plotted|plotting|conspir(?:acy|ed|ing)|"
+    r"simulat(?:ed|es|ing|ion)|rehears(?:al|ed|ing)|scenarios?|fictional|fictitious|hypothetical|imaginary|hoax|fake|plots?|plotted|plotting|conspir(?:acy|ed|ing)|"
     r"request(?:ed|s)?|ahead\s+of|(?:series|spate|wave|string|history|campaign)\s+of|"
     r"encourag(?:ed|es|ing)|decision\s+to|decided\s+to|agreed\s+to|proposal\s+to|proposed|"
     r"counts?\s+of|charged\s+(?:with|in)|arrest(?:ed)?\s+for|charges?\s+(?:of|for|in)|pleaded\s+(?:not\s+)?guilty|convicted|"
@@ -67,13 +67,23 @@ _CONFIRMED = re.compile(r"\b(?:confirmed|proved true|turned out to be true)\b", 
 # "was also reportedly attacked, though police there denied the reports": a claim denied.
 _DENIED_AFTER = re.compile(r"[^.;]{0,60}?,?\s+(?:though|but|although)\s+(?:[\w’'-]+\s+){0,4}?(denied|deny|denies|"
                            r"dismissed|rejected)\s+(?:the\s+)?(?:reports?|claims?|allegations?|that|it)\b", re.I)
+# A sentence whose subject is a story or an exercise tells what it imagines ("The scenario,
+# which is fictional, involves allied forces retaking an island", "The film shows police
+# storming the square").
+_STORY_SUBJECT = re.compile(r"\W*(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(scenario|exercise|drill|"
+                            r"simulation|war\s*games?|plot|storyline|novel|film|movie|documentary|"
+                            r"drama|play|script|video\s+game)\b(?!\s+(?:was|were)\s+(?:interrupted|halted|"
+                            r"cancell?ed|called\s+off))", re.I)
 # A plan stated after its noun: "a march in memory of the teen is planned for Thursday", "the
 # rally was called off", "protests are expected"; "the attack was planned by" reports an event.
 _PLAN_AFTER = re.compile(
     r"\s(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:now\s+|also\s+|being\s+)?"
     r"(?:planned|scheduled|expected|set(?!\s+(?:intentionally|deliberately|on purpose|ablaze|alight|on fire))|due|slated|called\s+off|proposed|feared|threatened|banned|"
     r"cancell?ed|postponed|prevented|averted|foiled|thwarted)\b(?!\s+by\b)"
-    r"|\s(?:will|would|is\s+to|are\s+to)\s+(?:be\s+held|take\s+place|go\s+ahead)\b", re.I)
+    r"|\s(?:will|would|is\s+to|are\s+to)\s+(?:be\s+held|take\s+place|go\s+ahead)\b"
+    # "demonstrations can occur with little warning", "curfews may be imposed at short notice"
+    r"|\s(?:can|could|may|might)\s+(?:also\s+|still\s+|quickly\s+|easily\s+)?(?:be\s+(?:imposed|declared|ordered|"
+    r"called|held|expected)|occur|happen|break\s+out|erupt|turn\s+violent|spread|escalate)\b", re.I)
 # The series as the subject of what happened ("a string of bombs exploded"), not a history
 # the news joins ("the latest in a string of attacks on the capital").
 _SERIES_HAPPENED = re.compile(r"\b(?:series|spate|wave|string|campaign)\s+of\s+(?:[\w-]+\s+){1,4}?"
@@ -105,6 +115,8 @@ def blocked_reason(sentence: str, start: int, end: int, *, window_words: int = 9
     """
     if sentence.rstrip().endswith("?"):
         return "question"
+    if _STORY_SUBJECT.match(sentence):
+        return "a story or an exercise: " + _STORY_SUBJECT.match(sentence).group(1).lower()
     for qs, qe in quoted or ():
         if qs <= start and end <= qe:
             return "direct speech"

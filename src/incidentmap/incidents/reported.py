@@ -87,7 +87,7 @@ _FIGURATIVE = re.compile(
 # Clause-level signs that an event lies before the article's news.
 _OLD = re.compile(
     r"\b(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"thirty|several|many|a few|some)\s+(?:years?|decades?|months?)\s+(?:ago|earlier|before|"
+    r"thirty|forty|fifty|[a-z]+ty-[a-z]+|several|many|a few|some)\s+(?:years?|decades?|months?)\s+(?:ago|earlier|before|"
     r"prior)|decades? ago|years? ago|last year|the previous year|date to|dating (?:back )?to|"
     r"(?:\d+|ten|twenty|thirty|forty|fifty|[a-z]+ty-[a-z]+)\s+years\s+(?:since|after)|"
     r"(?:a|one|two|three|four|five|six|several|many|\d+)\s+(?:years?|decades?)\s+after|"
@@ -103,12 +103,14 @@ _OLD_BEFORE = re.compile(r"\b(?:in the past|previously|prior\s+(?:to\s+)?|not th
 _OPENING_OLD = re.compile(r"\W*(?:(?:in\s+)?(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|"
                           r"August|September|October|November|December)\s+last year|last year|the year before|years ago|decades ago|"
                           r"that year|the same year|the previous year|"
-                          r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+"
+                          r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+                          r"[a-z]+ty-[a-z]+|several|many)\s+"
                           r"(?:years|decades)\s+ago)\b", re.I)
 # "a coup in 2021, two years after mass protests toppled ...": the event is older still.
 _YEARS_AFTER_BEFORE = re.compile(r"\b(?:a|one|two|three|four|five|six|several|many|\d+)\s+(?:years?|decades?)\s+"
                                  r"after\s+(?:[\w-]+\s+){0,3}$", re.I)
 _RELATIVE = re.compile(r"\s*(?:whose|which|who)\b", re.I)
+_RELATIVE_BEFORE = re.compile(r",\s*when\s*$", re.I)  # the clause boundary ", when" ends before it
 _YEAR_WHEN = re.compile(r"\b((?:19|20)\d\d),?\s+(?:when|as)\b", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 _YEAR_NAMED_BEFORE = re.compile(r"\b(?:19|20)\d\d(?:['’]s)?\s+(?:[\w-]+\s+)?$")
@@ -315,11 +317,15 @@ def background_reason(sentence: Sentence, start: int, end: int, trig_type: str,
         return "a retelling: " + _RETELLING.search(st).group().lower()
     old = _OLD.search(clause) or _OLD_BEFORE.search(st, max(0, start - 80), start) or \
         _OPENING_OLD.match(st, 0, start) or _YEARS_AFTER_BEFORE.search(st, max(0, start - 60), start)
-    if not old and _RELATIVE.match(st, cs):
+    rel = _RELATIVE.match(st, cs) or _RELATIVE_BEFORE.search(st, max(0, cs - 12), cs)
+    if not old and rel:
         # "to mark ten years since the death of Michael Brown, whose shooting by an officer set
-        # off weeks of rioting": a relative clause tells more of the old event it hangs on.
-        ps = clause_start(st, max(0, cs - 2))
-        old = _OLD.search(st, ps, cs) or _YEARS_AFTER_BEFORE.search(st, ps, cs)
+        # off weeks of rioting", "five years after the Black Summer fires, when blazes destroyed
+        # hundreds of homes": a relative clause tells more of the old event it hangs on.
+        head_end = rel.start() if rel.start() < cs else cs
+        # (The phrase it hangs on may span a clause boundary: "five years after the fires".)
+        ps = max(0, head_end - 100, st.rfind(";", 0, head_end) + 1)
+        old = _OLD.search(st, ps, head_end) or _YEARS_AFTER_BEFORE.search(st, ps, head_end)
     if not old and ctx.max_year is not None:
         # "revived memories of 2005, when riots spread": the year dates the clause it opens.
         yw = _YEAR_WHEN.search(st, 0, start)

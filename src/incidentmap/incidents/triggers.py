@@ -169,6 +169,8 @@ _t("fire", "fire", r"(?:a\s+(?:second|third|new|separate|smaller|larger|bigger|s
 _t("fire", "fire", r"fires?\s+(?:broke out|erupted|destroyed|gutted|ripped|engulfed|swept|"
    r"spread|damaged|started|burned|burnt|killed|injured|consumed|raged|tore)")
 _t("fire", "fire", r"(?:blazes?|infernos?|wildfires?|bushfires?|forest fires?|wild ?land fires?)"
+   # "residents in bushfire-prone areas": a risk, not a fire
+   r"(?!-(?:prone|risk|danger|ready|safe|resistant|proof|season))"
    r"(?!\s+(?:seasons?|risk|danger|prevention|preparedness|awareness|warnings?|ratings?|brigades?|"
    r"services?|fighters?|crews?|management|threat|insurance))|"
    r"went up in flames|engulfed in flames|in flames|" + _v("catch", only=("caught", "catches", "catching")) +
