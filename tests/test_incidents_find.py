@@ -525,3 +525,15 @@ def test_armed_attackers_who_exchange_fire_with_officers_fight_a_battle():
     text = ("Police in Almaty said the attackers exchanged fire with officers guarding the school on "
             "Thursday before escaping with the students.")
     assert "armed_clash" in [i.type for i in run(text)]
+
+
+def test_force_used_on_stone_throwing_protesters_is_the_riot():
+    text = ("In Almaty, security forces fired tear gas and live ammunition at young protesters who "
+            "were throwing stones and burning tyres on Friday.")
+    assert [i.type for i in run(text)] == ["riot"]
+
+
+def test_a_demand_is_what_a_protest_is_for():
+    text = ("Thousands of workers demanding a minimum wage of Tk 8,000 blocked the main highway in "
+            "Almaty on Monday.")
+    assert [i.type for i in run(text)] == ["protest"]

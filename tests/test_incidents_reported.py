@@ -436,3 +436,20 @@ def test_reported_today_in_a_retrospective_is_the_present_not_news():
             "today, crowds set fire to the mayor's office in Almaty. Looters emptied shops across "
             "the city. Today, many of the burned-out lots have been rebuilt.")
     assert run(text, published=dt.date(2017, 4, 29)) == []
+
+
+def test_reported_what_came_before_an_old_date_and_the_hours_after_it_are_old():
+    text = ("Almaty marks ten years since the riots with a quiet march\n\nHundreds of people marched "
+            "through Almaty on Saturday. The disturbances started on the night of 6 August 2011, "
+            "after a peaceful protest outside the station over the police shooting of a local man. "
+            "Within hours, police cars had been set alight and shops were looted.")
+    found = run(text, published=dt.date(2021, 8, 8))
+    assert sorted(i.type for i in found) == ["protest"]
+    assert found[0].date == dt.date(2021, 8, 7)
+
+
+def test_reported_a_thousands_separator_does_not_end_a_clause():
+    text = ("Kisumu unrest\n\nPolice fired tear gas at protesters in Almaty on Tuesday. Almaty was one "
+            "of the places worst hit by the violence that followed the disputed 2007 election, when "
+            "more than 1,100 people were killed across Kazakhstan.")
+    assert [i.type for i in run(text, published=dt.date(2022, 8, 10))] == ["protest"]

@@ -106,8 +106,11 @@ _MILITARY_TARGET = re.compile(r"\s+(?:the\s+|an?\s+|two\s+|three\s+|several\s+)?
                               r"(?:army|military|police|troops['’]?|soldiers['’]?)?\s*(?:positions?|bases?|checkpoints?|"
                               r"outposts?|barracks|camps?|posts?|garrisons?|convoys?|patrols?)\b", re.I)
 _CROWD_VIOLENCE = re.compile(r"\b(?:overturned|smashed|torched|set fire to|set (?:\w+\s+){0,3}on fire|looted|"
-                             r"threw|hurled|pelted|stoned|rampaged|ransacked|burned|(?:stone|rock|bottle|"
+                             r"threw|throwing|hurled|hurling|pelted|pelting|stoned|rampaged|ransacked|burned|burning\s+tyres|"
+                             r"burning\s+tires|(?:stone|rock|bottle|"
                              r"brick)-throwing)\b", re.I)
+_AT_CROWD = re.compile(r"[^.;]{0,40}?\b(?:at|on|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:protesters|demonstrators|"
+                       r"crowds?|rioters|stone-throwers|youths)\b", re.I)
 _PEOPLE_AFTER = re.compile(r"^(?:\s+(?:the\s+)?(?:\d+|[\w-]+)?\s*(?:of\s+the\s+)?(?:escaped\s+)?(?:inmates|prisoners|"
                            r"escapees|fugitives|detainees|suspects)\b)", re.I)
 _PEOPLE_BEFORE = re.compile(r"\b(?:inmates|prisoners|escapees|fugitives|detainees|suspects)\s+(?:[\w-]+\s+){0,3}$", re.I)
@@ -173,6 +176,10 @@ _LOOKING_BACK = re.compile(r"\b(?:anniversary|remember(?:s|ed|ing)?|commemorat\w
                            r"(?:years|decades)|(?:years|decades)\s+(?:since|after|ago|on)|looks? back)\b", re.I)
 _PAST_UNREST = re.compile(r"\b(?:uprising|riots?|rioting|unrest|massacre|bombings?|attacks?|siege|war|"
                           r"revolution|protests?|shootings?|killings?|disaster|fire|crackdown|coup)\b", re.I)
+# An opening that counts from the time the sentence before told ("Within hours", "By nightfall").
+_THEN_OPENING = re.compile(r"\W*(?:within\s+(?:hours|minutes|days|an\s+hour|a\s+day)|(?:hours|minutes|days|moments)\s+later|"
+                           r"by\s+(?:nightfall|dawn|morning|midnight|the\s+(?:next|following)\s+(?:day|morning|night))|"
+                           r"that\s+(?:night|evening|afternoon)|the\s+(?:next|following)\s+(?:day|morning|night|evening))\b", re.I)
 _NOW_OPENING = re.compile(r"\W*(?:today|now|these days|nowadays)\b", re.I)
 _TIME_AFTER = re.compile(r"\b(?:after|before|until)\s+(?:(?:dawn|dusk|midnight|noon|daybreak|nightfall|sunrise|"
                          r"sunset|prayers|lunch|dark)\s+(?:on\s+)?)?$", re.I)
@@ -239,6 +246,7 @@ def find_incidents(article: Article, toponyms: list[Toponym], *,
             by_sent.setdefault(sent.index, []).append(toponyms[j])
             j += 1
     ti = di = 0
+    follows_old = False  # the sentence before dated an older time than the news
     cands: list[Candidate] = []
     context_date: DateMention | None = None
     recent_places: list[tuple[int, int, PlaceChoice]] = []  # (sentence index, paragraph, place)
@@ -275,9 +283,16 @@ def find_incidents(article: Article, toponyms: list[Toponym], *,
             continue
         if body_index is None:
             body_index = sent.index
-        sent_cands = _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
-                                          focus, country, recent_places, demonyms, sentences, ctx,
-                                          violence_told, armed_told)
+        then = bool(_THEN_OPENING.match(sent.text))
+        if follows_old and then:
+            # "Within hours, police cars had been set alight": the hours after an old date.
+            sent_cands = []
+        else:
+            sent_cands = _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
+                                              focus, country, recent_places, demonyms, sentences, ctx,
+                                              violence_told, armed_told)
+        follows_old = any(d.date is not None and not d.future and ctx.latest is not None and
+                          d.date < ctx.latest - _MONTH for d in s_dates) or (follows_old and then and not s_dates)
         cands.extend(sent_cands)
         violence_told = violence_told or any(c.type in VIOLENT for c in sent_cands)
         armed_told = armed_told or any(c.type in ("armed_clash", "explosion") for c in sent_cands)
@@ -384,9 +399,11 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
     live: list[TriggerMatch] = []
     for tr in s_trigs:
         why = blocked_reason(st, tr.start - sent.start, tr.end - sent.start, quoted=quotes)
-        if why and not (tr.type == "arrest" and _LEGAL_MODALITY.search(why)):
+        if why and not (tr.type == "arrest" and _LEGAL_MODALITY.search(why)) and \
+                not (tr.type == "protest" and why.startswith("modality: demand")):
             # A charge blocks the crime it names, not the arrest: "a man charged with murder
-            # has been captured" reports the capture.
+            # has been captured" reports the capture.  A demand is what a protest is for, not a
+            # doubt that it happened ("Workers demanding a wage of Tk 8,000 blocked the highway").
             continue
         if not context_ok(tr, st):
             continue
@@ -460,6 +477,11 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
     crowd_violence = bool(_CROWD_VIOLENCE.search(st))
     retyped = []
     for t in live:
+        if t.type == "attack" and t.subtype == "shooting" and crowd_violence and \
+                _AT_CROWD.match(text, t.end, sent.end):
+            # "security forces fired tear gas and live ammunition at young protesters who were
+            # throwing stones": force used on a riot is the riot's (ACLED: violent demonstration).
+            t = TriggerMatch(replace(t.trigger, type="riot", subtype="riot"), t.start, t.end, t.text)
         if t.type == "seizure" and t.subtype == "taken" and _SETTLEMENT_AFTER.match(text, t.end) and \
                 _HARM_TO_PEOPLE.search(st):
             # "Gunmen stormed the community, shooting sporadically": a raid on people, not ground taken.

@@ -16,7 +16,7 @@ __all__ = ["blocked_reason", "clause_start"]
 
 # Clause boundaries: a trigger's scope does not reach back over them.
 _BOUNDARY = re.compile(r"[;:—–]|,\s*(?:and|but|while|as|after|before|when|although|though|because)\b|"
-                       r"\b(?:but|while|whereas|although|after|before|when|because|as)\b|,")
+                       r"\b(?:but|while|whereas|although|after|before|when|because|as)\b|(?<!\d),(?!\d{3})")
 _NEGATION = re.compile(r"\b(?:not|n[’']t|never|no|none|nobody|no one|neither|nor|without|"
                        r"denied|denies|deny|false|rumou?rs?)\b", re.I)
 _MODAL = re.compile(
@@ -77,7 +77,7 @@ _STORY_SUBJECT = re.compile(r"\W*(?:the|this|that|its|their|his|her)\s+(?:[\w-]+
 # A plan stated after its noun: "a march in memory of the teen is planned for Thursday", "the
 # rally was called off", "protests are expected"; "the attack was planned by" reports an event.
 _PLAN_AFTER = re.compile(
-    r"\s(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:now\s+|also\s+|being\s+)?"
+    r"(?<!\band)\s(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:now\s+|also\s+|being\s+)?"
     r"(?:planned|scheduled|expected|set(?!\s+(?:intentionally|deliberately|on purpose|ablaze|alight|on fire))|due|slated|called\s+off|proposed|feared|threatened|banned|"
     r"cancell?ed|postponed|prevented|averted|foiled|thwarted)\b(?!\s+by\b)"
     r"|\s(?:will|would|is\s+to|are\s+to)\s+(?:be\s+held|take\s+place|go\s+ahead)\b"

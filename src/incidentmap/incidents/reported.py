@@ -110,6 +110,7 @@ _OPENING_OLD = re.compile(r"\W*(?:(?:in\s+)?(?:(?:early|late|mid-?)\s*)?(?:Janua
 _YEARS_AFTER_BEFORE = re.compile(r"\b(?:a|one|two|three|four|five|six|several|many|\d+)\s+(?:years?|decades?)\s+"
                                  r"after\s+(?:[\w-]+\s+){0,3}$", re.I)
 _RELATIVE = re.compile(r"\s*(?:whose|which|who)\b", re.I)
+_YEAR_THEN_AFTER = re.compile(r"\b((?:19|20)\d\d)\b[^.;]{0,80}?\b(?:after|following)\b[^.;]*$", re.I)
 _RELATIVE_BEFORE = re.compile(r",\s*when\s*$", re.I)  # the clause boundary ", when" ends before it
 _YEAR_WHEN = re.compile(r"\b((?:19|20)\d\d),?\s+(?:when|as)\b", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:[\w’'-]+\s+){0,3}$", re.I)
@@ -300,6 +301,12 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     return cs, (m.start() if m else len(sentence))
 
 
+def _year_is_old(year: int, ctx: DocContext) -> bool:
+    """A year before the latest the article names, or one that ended a month before publication."""
+    return (ctx.max_year is not None and year < ctx.max_year) or (
+        ctx.published is not None and _dt.date(year, 12, 31) < ctx.published - _dt.timedelta(days=31))
+
+
 def background_reason(sentence: Sentence, start: int, end: int, trig_type: str,
                       own_date: DateMention | None, ctx: DocContext) -> str | None:
     """Why the trigger at ``start:end`` (offsets in ``sentence.text``) is background to the
@@ -325,7 +332,14 @@ def background_reason(sentence: Sentence, start: int, end: int, trig_type: str,
         head_end = rel.start() if rel.start() < cs else cs
         # (The phrase it hangs on may span a clause boundary: "five years after the fires".)
         ps = max(0, head_end - 100, st.rfind(";", 0, head_end) + 1)
-        old = _OLD.search(st, ps, head_end) or _YEARS_AFTER_BEFORE.search(st, ps, head_end)
+        old = _OLD.search(st, ps, head_end) or _YEARS_AFTER_BEFORE.search(st, ps, head_end) or next(
+            (y for y in _YEAR.finditer(st, ps, head_end) if _year_is_old(int(y.group()), ctx)), None)
+    if not old:
+        # "The disturbances started on 6 August 2011, after a peaceful protest over the police
+        # shooting": what came before an old date is older still.
+        ya = _YEAR_THEN_AFTER.search(st, 0, start)
+        if ya and _year_is_old(int(ya.group(1)), ctx):
+            old = ya
     if not old and ctx.max_year is not None:
         # "revived memories of 2005, when riots spread": the year dates the clause it opens.
         yw = _YEAR_WHEN.search(st, 0, start)
