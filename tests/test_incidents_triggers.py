@@ -281,3 +281,12 @@ def test_triggers_a_campaign_rally_is_electioneering_not_a_protest():
 def test_triggers_a_fire_prone_area_is_a_risk_not_a_fire():
     assert "fire" not in types_in("Residents in bushfire-prone areas should finalise their plans.")
     assert "fire" in types_in("A bushfire destroyed three homes near the town.")
+
+
+@pytest.mark.parametrize("text", [
+    "Petrol bombs and masonry were thrown at police in the city on Sunday night.",
+    "Firefighters said they were pelted with stones when they arrived.",
+    "The workers hurled brickbats at officers.",
+])
+def test_triggers_missiles_thrown_at_police_are_rioting(text):
+    assert "riot" in types_in(text)

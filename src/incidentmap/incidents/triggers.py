@@ -245,7 +245,13 @@ _t("riot", "clash", r"(?:police|officers|riot police|gendarmes)\s+(?:battled|fou
    r"rioters|youths|crowds|mobs|fans|students)\s+(?:battled|fought)\s+(?:with\s+)?(?:the\s+)?(?:riot\s+)?"
    r"(?:police|officers|gendarmes)", strength=0.7)
 _t("riot", "riot", r"(?:threw|throwing|hurled|hurling|pelted|pelting)\s+" + _SMALLGAP +
-   r"(?:rocks|stones|bottles|bricks|fireworks|projectiles|missiles)")
+   r"(?:rocks|stones|bottles|bricks|brickbats|masonry|fireworks|projectiles|missiles)|"
+   # "Petrol bombs and masonry were thrown at police", "they were pelted with stones"
+   r"(?:rocks|stones|bottles|bricks|brickbats|masonry|fireworks|projectiles|missiles|petrol bombs|"
+   r"molotov cocktails|firebombs)\s+(?:and\s+[\w-]+\s+)?(?:were|was|had been|have been|being)\s+"
+   r"(?:\w+\s+)?(?:thrown|hurled|lobbed)\s+at|"
+   r"(?:were|was|had been|got|being)\s+pelted\s+with\s+(?:[\w-]+\s+)?(?:rocks|stones|bottles|bricks|"
+   r"brickbats|missiles|projectiles|eggs)")
 _t("riot", "mob violence", r"mob\s+(?:violence|attack|attacked|lynched|beat)|lynch(?:ed|ing)")
 # A brawl is mob violence when a crowd or the police are in it, not a bench-clearing one.
 _t("riot", "mob violence", r"brawls?|street fights?|mass fights?", needs=r"\b(?:crowds?|hundreds|dozens|"
