@@ -290,3 +290,11 @@ def test_triggers_a_fire_prone_area_is_a_risk_not_a_fire():
 ])
 def test_triggers_missiles_thrown_at_police_are_rioting(text):
     assert "riot" in types_in(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Looters cleaned out a supermarket overnight.",
+    "Crowds broke into a shopping centre on Wednesday night, stripping it of food.",
+])
+def test_triggers_more_phrasings_of_looting(text):
+    assert "looting" in types_in(text)

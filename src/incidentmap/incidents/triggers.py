@@ -260,11 +260,12 @@ _t("riot", "mob violence", r"brawls?|street fights?|mass fights?", needs=r"\b(?:
 # --- looting, property destruction ---------------------------------------------------------------
 # "a mob broke into a supermarket and carted away goods"
 _t("looting", "looting", r"carted\s+(?:away|off)|broke\s+into\s+(?:a|the|several|two|three|dozens\s+of)\s+"
-   r"(?:[\w-]+\s+)?(?:supermarkets?|stores?|shops?|warehouses?|malls?)",
+   r"(?:[\w-]+\s+)?(?:supermarkets?|stores?|shops?|warehouses?|malls?|shopping\s+(?:cent(?:re|er)s?|malls?|"
+   r"complex(?:es)?))",
    needs=r"\b(?:mobs?|crowds?|looters|residents|protesters|rioters|youths|people|gangs?)\b", strength=0.7)
 _t("looting", "looting", _v("loot") + r"(?!ers?\b)|" + _v("ransack") + r"|plunder(?:ed|ing)|pillag(?:ed|ing)|"
    # "looters smashed their way into a sports shop", "looters stripped the mall"
-   r"looters\s+(?:[\w-]+\s+){0,2}?(?:smashed|broke|stormed|raided|stripped|emptied|cleared|made off|"
+   r"looters\s+(?:[\w-]+\s+){0,2}?(?:smashed|broke|stormed|raided|stripped|emptied|cleared|cleaned out|made off|"
    r"carried|hauled|ran off|targeted|hit)\b", strength=0.8)
 _t("property_destruction", "vandalism", r"vandali[sz](?:ed|ing|m)|defaced|"
    r"smash(?:ed|ing)\s+" + _SMALLGAP + r"(?:windows|cars|shops|storefronts|doors)|"
