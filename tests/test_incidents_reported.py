@@ -453,3 +453,12 @@ def test_reported_a_thousands_separator_does_not_end_a_clause():
             "of the places worst hit by the violence that followed the disputed 2007 election, when "
             "more than 1,100 people were killed across Kazakhstan.")
     assert [i.type for i in run(text, published=dt.date(2022, 8, 10))] == ["protest"]
+
+
+def test_reported_an_opening_years_after_phrase_tells_the_old_event():
+    text = ("Almaty remembers its firefighters\n\nTwenty years after two firefighters died fighting a "
+            "warehouse fire in Almaty, their families gathered at the station on Saturday.")
+    assert run(text, published=dt.date(2018, 6, 3)) == []
+    # The main clause after the comma is the news.
+    text = "Ten years after the riots, youths set fire to buses in Almaty on Saturday night."
+    assert [i.type for i in run(text, published=dt.date(2021, 8, 8))] == ["arson"]

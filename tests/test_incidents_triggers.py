@@ -4,6 +4,8 @@ import pytest
 
 from incidentmap.incidents.triggers import find_triggers, inflect
 
+from _incidents_helpers import run
+
 
 def types_in(text):
     return [m.type for m in find_triggers(text)]
@@ -298,3 +300,13 @@ def test_triggers_missiles_thrown_at_police_are_rioting(text):
 ])
 def test_triggers_more_phrasings_of_looting(text):
     assert "looting" in types_in(text)
+
+
+def test_triggers_runners_taking_to_the_streets_for_charity_are_not_protesting():
+    assert run("More than 1,200 runners took to the streets of Almaty on Sunday for the annual "
+               "hospice 5k.") == []
+    assert [i.type for i in run("Thousands took to the streets of Almaty on Sunday.")] == ["protest"]
+
+
+def test_triggers_a_fire_that_was_lit_was_set():
+    assert "arson" in types_in("A small fire was lit in the back shed of the same house.")

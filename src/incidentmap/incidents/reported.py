@@ -106,6 +106,11 @@ _OPENING_OLD = re.compile(r"\W*(?:(?:in\s+)?(?:(?:early|late|mid-?)\s*)?(?:Janua
                           r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
                           r"[a-z]+ty-[a-z]+|several|many)\s+"
                           r"(?:years|decades)\s+ago)\b", re.I)
+# "Twenty years after two firefighters died fighting a warehouse fire, their families gathered":
+# the opening phrase, up to its comma, tells the old event.
+_OPENING_YEARS_AFTER = re.compile(r"\W*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                                  r"fifteen|twenty|thirty|forty|fifty|[a-z]+ty-[a-z]+|several|many|a|a few)\s+"
+                                  r"(?:years?|decades?)\s+(?:after|since|on\s+from)\b[^,;:]*$", re.I)
 # "a coup in 2021, two years after mass protests toppled ...": the event is older still.
 _YEARS_AFTER_BEFORE = re.compile(r"\b(?:a|one|two|three|four|five|six|several|many|\d+)\s+(?:years?|decades?)\s+"
                                  r"after\s+(?:[\w-]+\s+){0,3}$", re.I)
@@ -323,7 +328,8 @@ def background_reason(sentence: Sentence, start: int, end: int, trig_type: str,
     if _RETELLING.search(st):
         return "a retelling: " + _RETELLING.search(st).group().lower()
     old = _OLD.search(clause) or _OLD_BEFORE.search(st, max(0, start - 80), start) or \
-        _OPENING_OLD.match(st, 0, start) or _YEARS_AFTER_BEFORE.search(st, max(0, start - 60), start)
+        _OPENING_OLD.match(st, 0, start) or _YEARS_AFTER_BEFORE.search(st, max(0, start - 60), start) or \
+        _OPENING_YEARS_AFTER.match(st, 0, start)
     rel = _RELATIVE.match(st, cs) or _RELATIVE_BEFORE.search(st, max(0, cs - 12), cs)
     if not old and rel:
         # "to mark ten years since the death of Michael Brown, whose shooting by an officer set

@@ -108,14 +108,15 @@ class Trigger:
     pattern: str
     needs: str | None = None  # must match in the sentence window around the trigger
     strength: float = 0.6
+    unless: str | None = None  # must not match in the sentence
 
 
 _L: list[Trigger] = []
 
 
 def _t(type_: str, subtype: str | None, pattern: str, needs: str | None = None,
-       strength: float = 0.6) -> None:
-    _L.append(Trigger(f"t{len(_L)}", type_, subtype, pattern, needs, strength))
+       strength: float = 0.6, unless: str | None = None) -> None:
+    _L.append(Trigger(f"t{len(_L)}", type_, subtype, pattern, needs, strength, unless))
 
 
 # --- arson: the text says the fire was set -------------------------------------------------
@@ -135,6 +136,8 @@ _t("arson", "arson", _v("firebomb", only=("firebombed", "firebombing")) + r"|"
 _t("arson", "arson", r"arsons?(?!\s+(?:investigators?|squad|units?|task force|charges?|dogs?|"
    r"detectives?|team|division))|arson attacks?|(?:deliberately|intentionally|purposely)\s+(?:set|started|lit)"
    r"|(?:(?:the|a|an)\s+)?(?:fires?|blazes?)\s+(?:was|were|had been|has been)\s+(?:deliberately\s+|intentionally\s+)?set"
+   # "a small fire was lit in the back shed": someone lit it
+   r"|(?:(?:the|a|an)\s+)?(?:(?:small|second|separate|another|larger)\s+)?(?:fires?|blazes?)\s+(?:was|were|had been|has been)\s+lit\b"
    r"(?:\s+(?:deliberately|intentionally|on purpose))?|labell?ed\s+(?:an?\s+)?arson|"
    # "the fire had been started deliberately in at least three places"
    r"(?:(?:the|a|an)\s+)?(?:fires?|blazes?)\s+(?:was|were|had been|has been)\s+(?:started|lit)\s+"
@@ -200,7 +203,14 @@ _t("protest", "rally", r"(?<!campaign\s)(?:rall(?:y|ies)|rallied|rallying)(?!\s+
 _t("protest", "march", r"(?<!flag\s)(?<!route\s)march(?:ed|es|ing)?\b(?!\s+(?:madness|of dimes))"
    r"(?=(?:\s+\w+ly)?\s+(?:on|to|through|in|from|down|along|toward|towards|against|past|around|for|across|into|"
    r"outside|near))")
-_t("protest", "protest", r"(?:took|take|taken|taking|takes)\s+to\s+the\s+streets|sit-ins?|"
+# Runners, revellers and parades take to the streets too ("took to the streets of Athlone for
+# the annual hospice 5k"): a crowd in celebration or for charity is not a protest.
+_FESTIVE = (r"\b(?:runners|walkers|joggers|cyclists|revell?ers|dancers|parades?|marathons?|\d+\s?k\b|fun runs?|"
+            r"carnivals?|festivals?|celebrat\w+|charity|fundrais\w+|pride|victory|"
+            r"championship|title|trophy)\b")
+_t("protest", "protest", r"(?:took|take|taken|taking|takes)\s+to\s+the\s+streets", strength=0.7,
+   unless=_FESTIVE)
+_t("protest", "protest", r"sit-ins?|"
    r"hunger strikes?|(?:went|go|goes|going|were|are|was|is)\s+on\s+strike|general strike|"
    r"walkouts?|walked off (?:the|their) jobs?|picket(?:ed|ing|s)?\b|strikers|staged\s+(?:a\s+)?(?:rally|protest|demonstration|"
    r"march|sit-in)", strength=0.7)
@@ -515,13 +525,15 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 _LOWER_ONLY = {t.name for t in LEXICON if t.subtype == "march"}
 # Case-sensitive exceptions: capitalised "March" is the month; "Rally" as a surname is rare.
 _NEEDS = {t.name: re.compile(t.needs, re.I) for t in LEXICON if t.needs}
+_UNLESS = {t.name: re.compile(t.unless, re.I) for t in LEXICON if t.unless}
 
 
 def context_ok(match: "TriggerMatch", sentence: str) -> bool:
     """Whether the sentence holds the context an entry needs ("demonstrations" of a political
     kind, not cooking demonstrations); entries without such a need always pass."""
     rx = _NEEDS.get(match.trigger.name)
-    return rx is None or bool(rx.search(sentence))
+    veto = _UNLESS.get(match.trigger.name)
+    return (rx is None or bool(rx.search(sentence))) and not (veto is not None and veto.search(sentence))
 
 
 @dataclass(frozen=True)
