@@ -1,6 +1,8 @@
 """Confidence read off the whole article (corroboration, counts, lead, frame) and the
 place-attachment rules of the second precision pass."""
 
+import datetime as dt
+
 from incidentmap.incidents import MIN_CONFIDENCE, find_incidents
 from incidentmap.model import Place
 
@@ -186,3 +188,20 @@ def test_confidence_a_drill_or_an_obituary_reports_no_incident():
                 "peacefully at home on Sunday. He was 88. Fire tore through the warehouse on a winter "
                 "night, and a floor collapsed beneath his crew.")
     assert run(obituary) == []
+
+
+def test_confidence_a_report_of_figures_counts_and_reports_no_event():
+    from incidentmap.incidents.confidence import document_frame
+    from incidentmap.incidents.text import split_sentences
+
+    text = ("Record number of civilians killed in Almaty in 2018, UN says\n\nMore civilians were killed "
+            "in Almaty in 2018 than in any year since records began, the United Nations said in its "
+            "annual report on Sunday. A further 7,189 people were injured. Suicide attacks and other "
+            "bombings caused 42 percent of all civilian casualties, the report said.")
+    assert document_frame(split_sentences(text), 1, [], text) == "statistics"
+    assert run(text, published=dt.date(2019, 2, 24)) == []
+    # A day of news in the lead makes it a news report again.
+    text = ("Almaty figures show rise in 2018\n\nA bomb exploded at a market in Almaty on Sunday, "
+            "killing 12 people, a day before the UN published its annual figures.")
+    assert document_frame(split_sentences(text), 1, [], text) != "statistics"
+    assert [i.type for i in run(text, published=dt.date(2019, 2, 25))] == ["explosion"]

@@ -537,3 +537,18 @@ def test_a_demand_is_what_a_protest_is_for():
     text = ("Thousands of workers demanding a minimum wage of Tk 8,000 blocked the main highway in "
             "Almaty on Monday.")
     assert [i.type for i in run(text)] == ["protest"]
+
+
+def test_a_trend_or_a_kind_counted_is_not_an_event():
+    assert run("Police in Almaty said the drop in shootings reflected a targeted effort.") == []
+    assert run("Almaty recorded 79 homicides through November, down from 96 last year, but gunshot "
+               "wound victims remain above the levels of 2019.") == []
+
+
+def test_shots_and_assaults_amid_a_riot_are_the_riots():
+    text = ("In Almaty on Saturday the two crowds threw stones at each other before shots were fired, "
+            "and a press photographer was assaulted.")
+    assert [i.type for i in run(text)] == ["riot"]
+    text = ("Police in Almaty fired tear gas and live rounds on Wednesday to disperse opposition "
+            "supporters who blocked roads with burning tyres.")
+    assert [i.type for i in run(text)] == ["riot"]

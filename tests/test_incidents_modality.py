@@ -102,3 +102,8 @@ def test_modality_a_story_or_an_exercise_tells_what_it_imagines():
     assert reason("The scenario, which is fictional, involves allied forces retaking an island.",
                   "retaking") is not None
     assert reason("The film shows police storming the square.", "storming") is not None
+
+
+def test_modality_a_promise_is_not_an_event():
+    assert reason("The minister promised on Monday to send more police into the city.",
+                  "send more police") is not None

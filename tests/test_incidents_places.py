@@ -312,3 +312,9 @@ def test_places_a_country_named_as_a_grievance_is_a_topic_not_the_place():
     text = ("Hundreds of men broke through the gates of the consulate in Almaty on Friday, chanting "
             "against Russian interference in Kazakhstan, and set the main building ablaze.")
     assert only(run(text), "arson").place == ALMATY
+
+
+def test_places_a_highway_named_after_a_town_is_a_road():
+    places = {"Almaty": ALMATY, "Astana": ASTANA}
+    text = "Youths barricaded the Almaty-Astana highway on Monday and hurled stones at police."
+    assert only(run(text, places=places), "riot").place != ASTANA

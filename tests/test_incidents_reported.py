@@ -462,3 +462,24 @@ def test_reported_an_opening_years_after_phrase_tells_the_old_event():
     # The main clause after the comma is the news.
     text = "Ten years after the riots, youths set fire to buses in Almaty on Saturday night."
     assert [i.type for i in run(text, published=dt.date(2021, 8, 8))] == ["arson"]
+
+
+def test_reported_a_year_ago_today_after_a_dateline_is_old():
+    text = ("One year on, Almaty's port blast victims are still waiting\n\nALMATY - A year ago today, "
+            "tonnes of ammonium nitrate stored at the port of Almaty exploded, killing more than 200 "
+            "people. The blast was felt across the region.")
+    assert run(text, published=dt.date(2021, 8, 4)) == []
+
+
+def test_reported_years_ago_today_before_the_event_dates_it():
+    text = ("Almaty falls silent to mark a century since the explosion\n\nThousands will stand in "
+            "silence on the hill above the harbour where, 100 years ago today, the largest explosion "
+            "before the atomic age tore Almaty apart. On 6 December 1917, the cargo ship Mont-Blanc "
+            "collided with another vessel in the harbour of Almaty. The ship caught fire and, twenty "
+            "minutes later, blew up. The blast killed nearly 2,000 people.")
+    assert run(text, published=dt.date(2017, 12, 6)) == []
+
+
+def test_reported_a_which_clause_with_an_old_year_dates_the_trigger():
+    text = "The region around Almaty is still under martial law, which was declared in 2017."
+    assert run(text, published=dt.date(2020, 5, 1)) == []

@@ -310,3 +310,13 @@ def test_triggers_runners_taking_to_the_streets_for_charity_are_not_protesting()
 
 def test_triggers_a_fire_that_was_lit_was_set():
     assert "arson" in types_in("A small fire was lit in the back shed of the same house.")
+
+
+def test_triggers_an_air_raid_alert_is_not_an_air_raid():
+    assert "explosion" not in types_in("Residents should stay in shelters during air raid alerts.")
+    assert "explosion" in types_in("An air raid destroyed the school.")
+
+
+def test_triggers_the_scene_of_unrest_is_not_a_new_fire():
+    assert "fire" not in types_in("said a student, standing near a burned-out bus shelter.")
+    assert "fire" in types_in("Burned-out cars littered the streets.")

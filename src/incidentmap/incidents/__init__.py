@@ -109,8 +109,8 @@ _CROWD_VIOLENCE = re.compile(r"\b(?:overturned|smashed|torched|set fire to|set (
                              r"threw|throwing|hurled|hurling|pelted|pelting|stoned|rampaged|ransacked|burned|burning\s+tyres|"
                              r"burning\s+tires|(?:stone|rock|bottle|"
                              r"brick)-throwing)\b", re.I)
-_AT_CROWD = re.compile(r"[^.;]{0,40}?\b(?:at|on|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:protesters|demonstrators|"
-                       r"crowds?|rioters|stone-throwers|youths)\b", re.I)
+_AT_CROWD = re.compile(r"[^.;]{0,40}?\b(?:at|on|into|to\s+disperse)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:protesters|"
+                       r"demonstrators|crowds?|rioters|stone-throwers|youths|supporters)\b", re.I)
 _PEOPLE_AFTER = re.compile(r"^(?:\s+(?:the\s+)?(?:\d+|[\w-]+)?\s*(?:of\s+the\s+)?(?:escaped\s+)?(?:inmates|prisoners|"
                            r"escapees|fugitives|detainees|suspects)\b)", re.I)
 _PEOPLE_BEFORE = re.compile(r"\b(?:inmates|prisoners|escapees|fugitives|detainees|suspects)\s+(?:[\w-]+\s+){0,3}$", re.I)
@@ -140,6 +140,10 @@ _SERVICE_AFTER = re.compile(r"\s+(?:community|education|prevention|awareness|pro
 _STATISTICS = re.compile(r"\b(?:statistics|figures|data|annual|report\s+(?:counted|showed|found)|counted|"
                          r"recorded|tallied|per ?cent|percent|rates?|on average|compared with|"
                          r"(?:down|up)\s+from|the year before|a year earlier|so far this year)\b", re.I)
+_TREND_BEFORE = re.compile(r"\b(?:drop|rise|increase|decrease|fall|surge|spike|decline|reduction|jump|"
+                           r"upturn|downturn|number|numbers|rates?|levels?)\s+(?:in|of)\s+(?:[\w-]+\s+)?$", re.I)
+# "carjackings and gunshot wound victims remain well above pre-2020 levels": a kind counted
+_KIND_AFTER = re.compile(r"\s+(?:wound\s+)?(?:victims|incidents|cases|calls|rates?|figures|numbers)\b", re.I)
 _COUNTED_BEFORE = re.compile(r"(?:\d[\d,.]*|dozens|hundreds|thousands|number)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 # What sets things alight without anyone meaning to.
 _NATURAL_CAUSE = re.compile(r"\b(?:lightning|sparks?|embers|electrical (?:fault|fire|short)|faulty wiring|"
@@ -173,8 +177,9 @@ _OTHER_EVENT_BETWEEN = re.compile(r"\b(?:after|before|following|since|until|when
 
 
 _LOOKING_BACK = re.compile(r"\b(?:anniversary|remember(?:s|ed|ing)?|commemorat\w+|memorial|marks?\s+(?:\w+\s+)?"
-                           r"(?:years|decades)|(?:years|decades)\s+(?:since|after|ago|on)|looks? back)\b", re.I)
-_PAST_UNREST = re.compile(r"\b(?:uprising|riots?|rioting|unrest|massacre|bombings?|attacks?|siege|war|"
+                           r"(?:years?|decades?|century)|(?:years?|decades?|century)\s+(?:since|after|ago|on)|"
+                           r"looks? back)\b", re.I)
+_PAST_UNREST = re.compile(r"\b(?:uprising|riots?|rioting|unrest|massacre|bombings?|attacks?|siege|war|blasts?|explosions?|"
                           r"revolution|protests?|shootings?|killings?|disaster|fire|crackdown|coup)\b", re.I)
 # An opening that counts from the time the sentence before told ("Within hours", "By nightfall").
 _THEN_OPENING = re.compile(r"\W*(?:within\s+(?:hours|minutes|days|an\s+hour|a\s+day)|(?:hours|minutes|days|moments)\s+later|"
@@ -423,9 +428,15 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
         if _VICTIMS_OF.search(text, max(sent.start, tr.start - 25), tr.start) or (
                 not tr.text.endswith("ed") and _SERVICE_AFTER.match(text, tr.end)):
             continue  # "services to victims of sexual violence", "sexual assault prevention programs"
-        if _STATISTICS.search(st) and re.fullmatch(r"[a-z]+s", tr.text, re.I) and \
-                _COUNTED_BEFORE.search(text, max(sent.start, tr.start - 40), tr.start) and \
-                _date_for(tr, s_dates, text) is None:
+        tally_date = _date_for(tr, s_dates, text)
+        if _TREND_BEFORE.search(text, max(sent.start, tr.start - 40), tr.start) and \
+                re.fullmatch(r"[a-z]+s", tr.text, re.I):
+            continue  # "the drop in shootings reflected a targeted effort": a trend, no event
+        if _STATISTICS.search(st) and (re.fullmatch(r"[a-z]+s", tr.text, re.I) or _KIND_AFTER.match(text, tr.end)) and \
+                (_COUNTED_BEFORE.search(text, max(sent.start, tr.start - 40), tr.start) or
+                 _KIND_AFTER.match(text, tr.end)) and \
+                (tally_date is None or tally_date.precision != "day"):
+            # ("79 homicides through November": a month is the period counted, not a day.)
             continue  # "the report counted 14 homicides and 1,240 arrests": a tally, no event
         if armed_told and tr.type == "attack" and tr.subtype == "shooting" and _HEARD.search(st):
             continue  # "heavy gunfire could be heard for hours" after the blast: more of that fight
@@ -532,8 +543,10 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
     if "riot" in types:
         # Police answering stone-throwers with tear gas is part of the riot, not a protest, and
         # "one person was shot dead as police battled protesters" is a death of the riot.
+        # So are shots fired and people assaulted amid it ("the two crowds threw stones at each
+        # other before shots were fired", "a press photographer was assaulted").
         live = [t for t in live if t.type != "protest" and not (
-            t.type == "attack" and t.subtype == "shooting" and _VICTIM_SHOT.match(t.text))]
+            t.type == "attack" and t.subtype in ("shooting", "assault"))]
     if "seizure" in types:
         # "Gangs attacked the civil prison, freeing 1,000 inmates": the attack is the taking.
         live = [t for t in live if not (t.type == "attack" and t.subtype == "assault")]

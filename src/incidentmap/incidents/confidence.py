@@ -43,6 +43,19 @@ _REVIEW = re.compile(r"\b(?:review|reviewed)\s*[:—–-]|[:—–-]\s*review\b|
                      r"album|series|show|play|musical|exhibition|documentary)\s+review\b|"
                      r"\breview\s+of\s+(?:the\s+)?(?:film|movie|game|book|novel|series|show|play)\b", re.I)
 
+# A report of figures: what it counts, over which period, with no day of news in its lead.
+_TALLY_WORDS = re.compile(r"\b(?:statistics|figures|data|recorded|records|record\s+(?:number|high|low)|annual|"
+                          r"tally|survey|per ?cent|percent|rate|report(?:ed)?\s+(?:says|said|shows?|showed|found))\b|"
+                          r"\b(?:UN|report|study|figures|data)\s+(?:says|shows?|finds)\b", re.I)
+_PERIOD = re.compile(r"\b(?:in|for|during|through|over|since)\s+(?:(?:19|20)\d\d|the\s+(?:past|last)\s+(?:year|decade)|"
+                     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)|"
+                     r"\b(?:last|this|the\s+previous)\s+year\b|\bannual\b|\b(?:19|20)\d\d\b", re.I)
+_A_DAY = re.compile(r"\b(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|"
+                    r"overnight|last\s+night|this\s+morning)\b", re.I)
+# ("statistics published on Tuesday", "the UN said in its annual report on Sunday": the day of
+# the report, not of an event.)
+_PUBLISHED_BEFORE = re.compile(r"\b(?:said|says|published|released|announced|issued|presented|report|statistics|"
+                               r"figures|data)\b[^.;]*$", re.I)
 _OBITUARY = re.compile(r"^\W*obituary\b|\bobituary\s*[:—–-]|\b(?:dies|died)\s+(?:aged\s+|at\s+(?:age\s+)?)\d{2,3}\b", re.I)
 _EXERCISE = re.compile(r"\b(?:drills?|mock|simulat\w+|war\s*games?|(?:emergency|military|training|joint|naval|"
                        r"disaster|evacuation|security|counter-?terror\w*|response|major|large-scale)\s+exercises?)\b", re.I)
@@ -79,6 +92,13 @@ def document_frame(sentences, body_index: int, cands: list[Candidate], text: str
         # A review's violence is its story's; an obituary retells a life; a drill stages what
         # it simulates ("Police stage major emergency drill at Dublin Port").
         return "fiction"
+    opening = " ".join(s.text for s in sentences[:body_index + 1])[:500]
+    news_day = any(not _PUBLISHED_BEFORE.search(opening, max(0, m.start() - 50), m.start())
+                   for m in _A_DAY.finditer(opening))
+    if _TALLY_WORDS.search(opening) and _PERIOD.search(opening) and not news_day:
+        # "Record number of civilians killed in Afghanistan in 2018, UN says": a report of
+        # figures over a period; its shootings and bombings are counts, not events.
+        return "statistics"
     if any(c.sentence.index < lead_end for c in cands):
         return "event"
     head = " ".join(s.text for s in sentences[:lead_end])[:600]
@@ -98,7 +118,7 @@ def rescore(c: Candidate, frame: str, body_index: int, focus: Place | None = Non
     ambiguity, a local event placed only at a country, the article's frame, and whether the
     place lies where the article is about (``focus``, from ``article_focus``; anywhere in
     ``national``, the country an article names twice)."""
-    if frame == "fiction":
+    if frame == "fiction" or (frame == "statistics" and not c.date_explicit):
         return 0.0
     n = len({s.start for s in c.evidence})
     first = min(s.index for s in c.evidence)

@@ -21,7 +21,7 @@ _NEGATION = re.compile(r"\b(?:not|n[’']t|never|no|none|nobody|no one|neither|n
                        r"denied|denies|deny|false|rumou?rs?)\b", re.I)
 _MODAL = re.compile(
     r"\b(?:would|could|may|might|will|shall|should|must|can|cannot|"
-    r"vow(?:ed|s|ing)?|threat(?:en|ened|ens|ening)?\s+to|threats?\s+to|urg(?:ed|es|ing|e)|"
+    r"vow(?:ed|s|ing)?|promis(?:ed|es|ing)|pledg(?:ed|es|ing)|threat(?:en|ened|ens|ening)?\s+to|threats?\s+to|urg(?:ed|es|ing|e)|"
     # "the union has threatened a general strike next month"
     # (the trigger follows: the words before it end with the threat's article)
     r"threaten(?:ed|s|ing)?\s+(?:an?|more|further|new|fresh|nationwide|indefinite)(?:\s+[\w-]+)?$|"

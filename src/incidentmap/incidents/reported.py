@@ -102,10 +102,14 @@ _OLD_BEFORE = re.compile(r"\b(?:in the past|previously|prior\s+(?:to\s+)?|not th
 # "Last year, a wave of attacks ... killed": the opening adverbial dates the whole sentence.
 _OPENING_OLD = re.compile(r"\W*(?:(?:in\s+)?(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|"
                           r"August|September|October|November|December)\s+last year|last year|the year before|years ago|decades ago|"
+                          r"(?:a|one)\s+(?:year|decade|century)\s+ago|"
                           r"that year|the same year|the previous year|"
                           r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
                           r"[a-z]+ty-[a-z]+|several|many)\s+"
                           r"(?:years|decades)\s+ago)\b", re.I)
+# "where, 100 years ago today, the largest explosion before the atomic age tore the city apart"
+_AGO_BEFORE = re.compile(r"\b(?:years?|decades?|a\s+century|centuries)\s+ago(?:\s+(?:today|this\s+week|this\s+month))?"
+                         r",?\s+(?:[\w'’-]+\s+){0,6}$", re.I)
 # "Twenty years after two firefighters died fighting a warehouse fire, their families gathered":
 # the opening phrase, up to its comma, tells the old event.
 _OPENING_YEARS_AFTER = re.compile(r"\W*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -115,6 +119,8 @@ _OPENING_YEARS_AFTER = re.compile(r"\W*(?:\d+|one|two|three|four|five|six|seven|
 _YEARS_AFTER_BEFORE = re.compile(r"\b(?:a|one|two|three|four|five|six|several|many|\d+)\s+(?:years?|decades?)\s+"
                                  r"after\s+(?:[\w-]+\s+){0,3}$", re.I)
 _RELATIVE = re.compile(r"\s*(?:whose|which|who)\b", re.I)
+_WHICH_YEAR = re.compile(r"[^.;,]{0,20},?\s+(?:which|that)\s+(?:was|were|had been|has been)\s+(?:[\w-]+\s+){1,2}?"
+                         r"in\s+((?:19|20)\d\d)\b", re.I)
 _YEAR_THEN_AFTER = re.compile(r"\b((?:19|20)\d\d)\b[^.;]{0,80}?\b(?:after|following)\b[^.;]*$", re.I)
 _RELATIVE_BEFORE = re.compile(r",\s*when\s*$", re.I)  # the clause boundary ", when" ends before it
 _YEAR_WHEN = re.compile(r"\b((?:19|20)\d\d),?\s+(?:when|as)\b", re.I)
@@ -306,6 +312,15 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     return cs, (m.start() if m else len(sentence))
 
 
+# A dateline before the sentence proper ("BEIRUT - A year ago today, ...").
+_DATELINE_LEAD = re.compile(r"[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,[ \w.]{2,30})?(?:\s*\([^)]{1,40}\))?\s+(?:—|–|--|-)\s+")
+
+
+def _lead_in(sentence: str) -> int:
+    m = _DATELINE_LEAD.match(sentence)
+    return m.end() if m else 0
+
+
 def _year_is_old(year: int, ctx: DocContext) -> bool:
     """A year before the latest the article names, or one that ended a month before publication."""
     return (ctx.max_year is not None and year < ctx.max_year) or (
@@ -328,7 +343,8 @@ def background_reason(sentence: Sentence, start: int, end: int, trig_type: str,
     if _RETELLING.search(st):
         return "a retelling: " + _RETELLING.search(st).group().lower()
     old = _OLD.search(clause) or _OLD_BEFORE.search(st, max(0, start - 80), start) or \
-        _OPENING_OLD.match(st, 0, start) or _YEARS_AFTER_BEFORE.search(st, max(0, start - 60), start) or \
+        _AGO_BEFORE.search(st, max(0, start - 60), start) or \
+        _OPENING_OLD.match(st, _lead_in(st), start) or _YEARS_AFTER_BEFORE.search(st, max(0, start - 60), start) or \
         _OPENING_YEARS_AFTER.match(st, 0, start)
     rel = _RELATIVE.match(st, cs) or _RELATIVE_BEFORE.search(st, max(0, cs - 12), cs)
     if not old and rel:
@@ -340,6 +356,12 @@ def background_reason(sentence: Sentence, start: int, end: int, trig_type: str,
         ps = max(0, head_end - 100, st.rfind(";", 0, head_end) + 1)
         old = _OLD.search(st, ps, head_end) or _YEARS_AFTER_BEFORE.search(st, ps, head_end) or next(
             (y for y in _YEAR.finditer(st, ps, head_end) if _year_is_old(int(y.group()), ctx)), None)
+    if not old:
+        # "The region is still under martial law, which was declared in 2017": the relative
+        # clause after the trigger dates it.
+        wy = _WHICH_YEAR.match(st, end)
+        if wy and _year_is_old(int(wy.group(1)), ctx):
+            old = wy
     if not old:
         # "The disturbances started on 6 August 2011, after a peaceful protest over the police
         # shooting": what came before an old date is older still.

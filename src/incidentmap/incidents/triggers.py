@@ -177,7 +177,10 @@ _t("fire", "fire", r"(?:blazes?|infernos?|wildfires?|bushfires?|forest fires?|wi
    r"(?!\s+(?:seasons?|risk|danger|prevention|preparedness|awareness|warnings?|ratings?|brigades?|"
    r"services?|fighters?|crews?|management|threat|insurance))|"
    r"went up in flames|engulfed in flames|in flames|" + _v("catch", only=("caught", "catches", "catching")) +
-   r"\s+(?:on\s+)?fire|gutted|burned-out|burnt-out|burned out|burnt out|burned down|burnt down|"
+   r"\s+(?:on\s+)?fire|gutted|"
+   # "standing near a burned-out bus shelter": the scene of the unrest, not a new blaze
+   r"(?<!near\sa\s)(?<!near\sthe\s)(?<!outside\sa\s)(?<!outside\sthe\s)(?<!beside\sa\s)(?<!beside\sthe\s)"
+   r"(?<!past\sa\s)(?<!past\sthe\s)(?:burned-out|burnt-out)|burned out|burnt out|burned down|burnt down|"
    r"burned to the ground|burst into flames|erupted in flames|"
    r"(?<!victims\s)(?<!others\s)(?<!people\s)(?<!bodies\s)(?<!men\s)(?<!women\s)(?<!children\s)"
    r"(?:was|were|been)\s+(?:burned|burnt|destroyed by fire|damaged by fire)(?!\s+(?:to death|alive))|"
@@ -360,7 +363,9 @@ _t("attack", "abduction", _v("kidnap") + r"|abduct(?:ed|ion|ions|ing)|taken host
 
 # --- explosions / remote violence -------------------------------------------------------------------
 _t("explosion", "suicide bombing", r"suicide (?:bomb(?:ing|er|ers|s)?|attack)", strength=0.9)
-_t("explosion", "air strike", r"air ?strikes?|airstrikes?|air raids?|bombing raids?", strength=0.9)
+_t("explosion", "air strike", r"(?:air ?strikes?|airstrikes?|air raids?|bombing raids?)"
+   # "stay in shelters during air raid alerts": the warning, not the raid
+   r"(?!\s+(?:alerts?|alarms?|sirens?|warnings?|shelters?|drills?))", strength=0.9)
 _t("explosion", "drone strike", r"drone (?:strikes?|attacks?)", strength=0.9)
 _t("explosion", "shelling", _v("shell") + r"|artillery (?:fire|strikes?|attacks?)|mortars?\s+"
    r"(?:fire|rounds|shells|attacks?)|rocket (?:fire|attacks?)|missile (?:strikes?|attacks?)|"
