@@ -552,3 +552,15 @@ def test_shots_and_assaults_amid_a_riot_are_the_riots():
     text = ("Police in Almaty fired tear gas and live rounds on Wednesday to disperse opposition "
             "supporters who blocked roads with burning tyres.")
     assert [i.type for i in run(text)] == ["riot"]
+
+
+def test_gunshot_wounds_counted_at_a_hospital_are_casualties_of_the_event():
+    text = ("Police clashed with stone-throwing protesters in Almaty on Thursday. A doctor at the city "
+            "hospital said three people with gunshot wounds had been admitted, one of whom later died.")
+    found = run(text)
+    assert [i.type for i in found] == ["riot"]
+
+
+def test_a_crowd_that_stormed_a_mall_and_carried_away_goods_looted_it():
+    text = "In Almaty, crowds stormed a shopping mall on Tuesday and carried away televisions."
+    assert [i.type for i in run(text)] == ["looting"]

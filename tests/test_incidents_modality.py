@@ -107,3 +107,11 @@ def test_modality_a_story_or_an_exercise_tells_what_it_imagines():
 def test_modality_a_promise_is_not_an_event():
     assert reason("The minister promised on Monday to send more police into the city.",
                   "send more police") is not None
+
+
+def test_modality_a_purpose_a_denial_and_an_investigation():
+    assert reason("Police were ordered to use all legal means to arrest the escapees.",
+                  "arrest") is not None
+    assert reason("Looters began to loot the shops.", "loot") is None
+    assert reason("Officers denied that any protester had been shot.", "been shot") is not None
+    assert reason("The officer is being investigated for voluntary homicide.", "homicide") is not None

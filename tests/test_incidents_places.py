@@ -318,3 +318,9 @@ def test_places_a_highway_named_after_a_town_is_a_road():
     places = {"Almaty": ALMATY, "Astana": ASTANA}
     text = "Youths barricaded the Almaty-Astana highway on Monday and hurled stones at police."
     assert only(run(text, places=places), "riot").place != ASTANA
+
+
+def test_places_where_the_wounded_were_taken_is_not_where_they_were_hurt():
+    text = ("Gunmen attacked an army post in Kazakhstan on Monday. Six soldiers were wounded and "
+            "evacuated to Almaty. The wounded were taken to a clinic in Astana.")
+    assert all(i.place not in (ALMATY, ASTANA) for i in run(text))

@@ -34,3 +34,13 @@ def test_text_quoted_spans_cover_direct_speech():
     s = 'He said "it is an attack on our citizens" and left.'
     (a, b), = quoted_spans(s)
     assert s[a:b] == '"it is an attack on our citizens"'
+
+
+def test_text_a_clock_time_may_end_a_sentence():
+    from incidentmap.incidents.text import split_sentences
+
+    text = ("It imposed a curfew from 6 p.m. to 5 a.m. The government said police arrested 40. "
+            "The blast came at 9 a.m. Monday near the market.")
+    assert [s.text for s in split_sentences(text)] == [
+        "It imposed a curfew from 6 p.m. to 5 a.m.", "The government said police arrested 40.",
+        "The blast came at 9 a.m. Monday near the market."]

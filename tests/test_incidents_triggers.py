@@ -320,3 +320,10 @@ def test_triggers_an_air_raid_alert_is_not_an_air_raid():
 def test_triggers_the_scene_of_unrest_is_not_a_new_fire():
     assert "fire" not in types_in("said a student, standing near a burned-out bus shelter.")
     assert "fire" in types_in("Burned-out cars littered the streets.")
+
+
+def test_triggers_armed_men_marching_are_not_demonstrators():
+    found = run("Rebels seized Almaty on Tuesday after government troops fled, marching through the "
+                "city centre.")
+    assert "protest" not in [i.type for i in found]
+    assert [i.type for i in run("Thousands of students marched through Almaty on Tuesday.")] == ["protest"]

@@ -109,6 +109,10 @@ _CROWD_VIOLENCE = re.compile(r"\b(?:overturned|smashed|torched|set fire to|set (
                              r"threw|throwing|hurled|hurling|pelted|pelting|stoned|rampaged|ransacked|burned|burning\s+tyres|"
                              r"burning\s+tires|(?:stone|rock|bottle|"
                              r"brick)-throwing)\b", re.I)
+_HOSPITAL_COUNT = re.compile(r"\b(?:hospitals?|clinics?|admitted|treated|brought\s+in|received|doctors?|"
+                             r"medics|morgue)\b", re.I)
+_CARRIED_OFF = re.compile(r"\b(?:carried|carrying|carted|made)\s+(?:away|off)\b|\blooted\b|\bransacked\b|"
+                          r"\bstripp(?:ed|ing)\s+(?:it|them|the)\b", re.I)
 _AT_CROWD = re.compile(r"[^.;]{0,40}?\b(?:at|on|into|to\s+disperse)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:protesters|"
                        r"demonstrators|crowds?|rioters|stone-throwers|youths|supporters)\b", re.I)
 _PEOPLE_AFTER = re.compile(r"^(?:\s+(?:the\s+)?(?:\d+|[\w-]+)?\s*(?:of\s+the\s+)?(?:escaped\s+)?(?:inmates|prisoners|"
@@ -488,6 +492,14 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
     crowd_violence = bool(_CROWD_VIOLENCE.search(st))
     retyped = []
     for t in live:
+        if t.type == "attack" and t.subtype == "shooting" and re.match(r"gunshots?$", t.text, re.I) and \
+                _HOSPITAL_COUNT.search(st):
+            # "A doctor said three people with gunshot wounds had been admitted": casualties of the
+            # article's event, counted at the hospital, not a shooting of their own.
+            t = TriggerMatch(replace(t.trigger, type="casualty_report", subtype="injuries"), t.start, t.end, t.text)
+        if t.type == "seizure" and _CARRIED_OFF.search(st) and re.match(r"storm", t.text, re.I):
+            # "crowds stormed the shopping mall and carried away televisions": a looting.
+            t = TriggerMatch(replace(t.trigger, type="looting", subtype="looting"), t.start, t.end, t.text)
         if t.type == "attack" and t.subtype == "shooting" and crowd_violence and \
                 _AT_CROWD.match(text, t.end, sent.end):
             # "security forces fired tear gas and live ammunition at young protesters who were

@@ -19,6 +19,8 @@ _BOUNDARY = re.compile(r"[;:—–]|,\s*(?:and|but|while|as|after|before|when|al
                        r"\b(?:but|while|whereas|although|after|before|when|because|as)\b|(?<!\d),(?!\d{3})")
 _NEGATION = re.compile(r"\b(?:not|n[’']t|never|no|none|nobody|no one|neither|nor|without|"
                        r"denied|denies|deny|false|rumou?rs?)\b", re.I)
+# "denied that any protester had been shot": a denial reaches the whole clause it governs.
+_DENIED_THAT = re.compile(r"\b(?:denied|denies|deny|denying)\s+(?:that|reports\s+that|claims\s+that)\b", re.I)
 _MODAL = re.compile(
     r"\b(?:would|could|may|might|will|shall|should|must|can|cannot|"
     r"vow(?:ed|s|ing)?|promis(?:ed|es|ing)|pledg(?:ed|es|ing)|threat(?:en|ened|ens|ening)?\s+to|threats?\s+to|urg(?:ed|es|ing|e)|"
@@ -38,7 +40,7 @@ _MODAL = re.compile(
     r"encourag(?:ed|es|ing)|decision\s+to|decided\s+to|agreed\s+to|proposal\s+to|proposed|"
     r"counts?\s+of|charged\s+(?:with|in)|arrest(?:ed)?\s+for|charges?\s+(?:of|for|in)|pleaded\s+(?:not\s+)?guilty|convicted|"
     r"accused\s+of|on\s+trial\s+for|sentenced\s+for|suspicion\s+of|guilty\s+of|"
-    r"investigat(?:e|ing|ion)\s+(?:into|of)|failed\s+to|in\s+connection\s+with|related\s+to)\b",
+    r"investigat(?:e|ing|ion)\s+(?:into|of)|(?:being\s+)?investigated\s+for|under\s+investigation\s+for|failed\s+to|in\s+connection\s+with|related\s+to)\b",
     re.I)
 # Uncertainty that only reaches the next few words ("a suspected blaze", "reports of a fire",
 # but not "reports of a man threatening people ... shot him").
@@ -55,6 +57,8 @@ _PROSPECT_BEFORE = re.compile(r"\b(?:fac(?:e|es|ed|ing)|risk(?:s|ed|ing)?)\s+(?:
                               # took to the streets" did something
                               r"\b(?:supporters?|backers?|opponents?|critics?)\s+of\s+(?:the\s+|a\s+)?(?:general\s+|planned\s+)?$",
                               re.I)
+_PURPOSE_BEFORE = re.compile(r"(?<!began\s)(?<!begun\s)(?<!started\s)(?<!continued\s)(?<!proceeded\s)(?<!managed\s)"
+                             r"(?<!rushed\s)(?<!helped\s)(?<!went\son\s)\bto\s+$", re.I)
 # "arrested 230 people in and around Colombo by Friday morning for curfew violations and
 # looting": what they are held for is a charge, not an event the sentence reports.
 _FOR_CHARGE = re.compile(r"\b(?:arrested|detained|held|charged|jailed|booked|cited|fined|prosecuted)\b"
@@ -125,10 +129,15 @@ def blocked_reason(sentence: str, start: int, end: int, *, window_words: int = 9
     words = before.split()
     near = " ".join(words[-window_words:])
     neg_near = " ".join(words[-3:])
-    if _NEGATION.search(neg_near):
+    if _NEGATION.search(neg_near) or _DENIED_THAT.search(before):
         return "negated"
     if _PROSPECT_BEFORE.search(before):
         return "a prospect or a generic case"
+    if _PURPOSE_BEFORE.search(before) and re.fullmatch(r"[a-z]+", sentence[start:end], re.I) and \
+            not sentence[start:end].lower().endswith(("ed", "ing", "s")):
+        # "ordered to use all legal means to arrest the escapees", "deployed to arrest rioters":
+        # what someone means to do ("began to loot" did it).
+        return "a purpose: to " + sentence[start:end].lower()
     m = _NEAR_MODAL.search(" ".join(words[-7:]))
     if m:
         return "uncertain: " + m.group().lower()

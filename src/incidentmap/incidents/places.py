@@ -70,9 +70,10 @@ _EVENT_AFTER = re.compile(r"^\s+(?:shooting|stabbing|fire|blaze|attack|bombing|b
                           r"robbery|assault|kidnapping)\b", re.I)
 # Where someone is taken afterwards is not where it happened.
 _TRANSFER_BEFORE = re.compile(r"\b(?:transferred|taken|brought|extradited|flown|returned|moved|"
-                              r"rushed|airlifted|travel(?:l?ing|l?ed)|heading|headed|driving|drove|"
+                              r"rushed|airlifted|evacuated|travel(?:l?ing|l?ed)|heading|headed|driving|drove|"
                               r"fled|escaped|bound)\s+(?:back\s+|(?:north|south|east|west)(?:ward)?\s+)?"
-                              r"(?:to|for)\s+(?:the\s+)?$", re.I)
+                              r"(?:to|for)\s+(?:the\s+)?(?:(?:a|the)\s+(?:[\w'’-]+\s+){0,3}?(?:hospital|clinic|"
+                              r"medical\s+cent(?:re|er)|base|camp)\s+(?:in|at|near)\s+)?$", re.I)
 # "Lahore in Punjab", "Kayseri, Turkey", "Douentza in central Mali"
 _FINER_BEFORE_GAP = re.compile(r"\s*(?:,|in)\s*(?:(?:the\s+)?(?:north|south|east|west|central|north-?east|"
                                r"north-?west|south-?east|south-?west)(?:ern)?\s+)?", re.I)

@@ -19,7 +19,7 @@ _ABBREV = {
     "cpl", "det", "ofc", "insp", "supt", "st", "ave", "blvd", "rd", "mt", "ft", "jr", "sr", "inc",
     "co", "corp", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
-    "fri", "sat", "sun", "a.m", "p.m", "u.s", "u.k", "u.n", "e.g", "i.e", "approx", "dept",
+    "fri", "sat", "sun", "u.s", "u.k", "u.n", "e.g", "i.e", "approx", "dept",
     "gov", "pres", "rev", "hon", "atty", "calif", "fla", "tex", "ariz", "colo", "conn", "del",
     "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont",
     "neb", "nev", "okla", "ore", "pa", "tenn", "va", "vt", "wash", "wis", "wyo", "russ", "est",

@@ -205,7 +205,12 @@ _t("protest", "rally", r"(?<!campaign\s)(?:rall(?:y|ies)|rallied|rallying)(?!\s+
    needs=_PROTEST_CONTEXT)
 _t("protest", "march", r"(?<!flag\s)(?<!route\s)march(?:ed|es|ing)?\b(?!\s+(?:madness|of dimes))"
    r"(?=(?:\s+\w+ly)?\s+(?:on|to|through|in|from|down|along|toward|towards|against|past|around|for|across|into|"
-   r"outside|near))")
+   r"outside|near))",
+   # "Rebels seized Goma after government troops fled, marching through the streets": armed
+   # men on the move, not a demonstration
+   unless=r"^(?!.*\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|crowds?|marchers|supporters|students|workers|"
+          r"activists|slogans|placards|banners|chant\w*)\b).*\b(?:rebels|fighters|militants|insurgents|troops|"
+          r"soldiers|gunmen|militias?|army)\b")
 # Runners, revellers and parades take to the streets too ("took to the streets of Athlone for
 # the annual hospice 5k"): a crowd in celebration or for charity is not a protest.
 _FESTIVE = (r"\b(?:runners|walkers|joggers|cyclists|revell?ers|dancers|parades?|marathons?|\d+\s?k\b|fun runs?|"
