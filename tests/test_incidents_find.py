@@ -564,3 +564,20 @@ def test_gunshot_wounds_counted_at_a_hospital_are_casualties_of_the_event():
 def test_a_crowd_that_stormed_a_mall_and_carried_away_goods_looted_it():
     text = "In Almaty, crowds stormed a shopping mall on Tuesday and carried away televisions."
     assert [i.type for i in run(text)] == ["looting"]
+
+
+def test_a_building_attacked_with_fireworks_and_set_ablaze_is_an_arson():
+    text = ("In Almaty, the town hall was attacked with fireworks on Friday and its entrance set "
+            "ablaze, the mayor said.")
+    assert [i.type for i in run(text)] == ["arson"]
+
+
+def test_protesters_attacking_a_home_riot():
+    text = "In Almaty, protesters attacked the home of a government minister on Saturday."
+    assert [i.type for i in run(text)] == ["riot"]
+
+
+def test_a_blasts_fire_is_the_explosions():
+    text = ("The blast tore through a market in Almaty on Sunday evening, collapsing the front of a "
+            "building and setting several shops ablaze.")
+    assert [i.type for i in run(text)] == ["explosion"]

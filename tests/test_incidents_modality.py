@@ -115,3 +115,9 @@ def test_modality_a_purpose_a_denial_and_an_investigation():
     assert reason("Looters began to loot the shops.", "loot") is None
     assert reason("Officers denied that any protester had been shot.", "been shot") is not None
     assert reason("The officer is being investigated for voluntary homicide.", "homicide") is not None
+
+
+def test_modality_charges_and_destinations_are_not_events():
+    assert reason("Police detained 27 people on charges including public disorder.", "public disorder") \
+        is not None
+    assert reason("Police arrested him on his way to a rally in the capital.", "rally") is not None

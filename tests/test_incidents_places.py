@@ -324,3 +324,12 @@ def test_places_where_the_wounded_were_taken_is_not_where_they_were_hurt():
     text = ("Gunmen attacked an army post in Kazakhstan on Monday. Six soldiers were wounded and "
             "evacuated to Almaty. The wounded were taken to a clinic in Astana.")
     assert all(i.place not in (ALMATY, ASTANA) for i in run(text))
+
+
+def test_places_where_a_road_leads_and_where_forces_came_from_are_not_the_place():
+    places = {"Almaty": ALMATY, "Astana": ASTANA, "Kazakhstan": KZ}
+    text = "In Almaty on Saturday, a crowd blocked the main road to Astana with burning tyres."
+    assert all(i.place != ASTANA for i in run(text, places=places))
+    text = ("Hundreds of extra officers were sent to the north-east from forces across Kazakhstan on "
+            "Friday, and police granted dispersal orders covering Almaty city centre.")
+    assert only(run(text, places=places), "emergency_measure").place == ALMATY

@@ -2,7 +2,7 @@
 
 import pytest
 
-from incidentmap.incidents.triggers import find_triggers, inflect
+from incidentmap.incidents.triggers import context_ok, find_triggers, inflect
 
 from _incidents_helpers import run
 
@@ -327,3 +327,18 @@ def test_triggers_armed_men_marching_are_not_demonstrators():
                 "city centre.")
     assert "protest" not in [i.type for i in found]
     assert [i.type for i in run("Thousands of students marched through Almaty on Tuesday.")] == ["protest"]
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("Eight people were arrested following disorder in Oldham town centre on Saturday.", "riot"),
+    ("Violent disorder broke out outside the hotel.", "riot"),
+    ("A dispersal order was authorised for the town centre until 6am on Sunday.", "emergency_measure"),
+    ("Youths hurled petrol bombs at riot police in the city on Wednesday.", "riot"),
+    ("Hundreds of young people burned tyres and blocked roads near the offices, accusing the agency.",
+     "protest"),
+    ("Police are searching for a man who threatened a store employee with a knife and fled with "
+     "several bottles.", "attack"),
+    ("Video showed a warehouse near the harbor burning out of control.", "fire"),
+])
+def test_triggers_more_phrasings_of_this_session(text, type_):
+    assert type_ in [m.type for m in find_triggers(text) if context_ok(m, text)]

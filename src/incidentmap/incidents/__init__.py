@@ -77,7 +77,9 @@ _ANIMAL = re.compile(r"\b(?:bees?|hive|dogs?|pit ?bulls?|sharks?|bears?|wol(?:f|
                      r"alligators?|crocodiles?|coyotes?|horses?|cattle|cows?|animals?|lions?|"
                      r"tigers?|cougars?|wasps?|hornets?)\b", re.I)
 _PROPERTY_BEFORE = re.compile(r"\b(?:cars?|vehicles?|trucks?|vans?|bus|buses|4x4s?|windows?|windscreens?|"
-                              r"property|shops?|stores?|statues?|monuments?|graves?|headstones?)"
+                              r"property|shops?|stores?|statues?|monuments?|graves?|headstones?|"
+                              r"town\s+hall|city\s+hall|buildings?|offices?|headquarters|entrance|mosque|church|"
+                              r"synagogue|temple)"
                               r"\s+(?:(?:was|were|been|being|has been|had been|have been)\s+)?$")
 # A date of what comes next ("scheduled to appear Thursday in court") dates no incident.
 _AHEAD_DATE = re.compile(r"\b(?:scheduled|will|shall|appear|appears|set\s+for|due|expected|planned|"
@@ -86,7 +88,7 @@ _LEGAL_MODALITY = re.compile(r"charge|accused|counts? of|suspicion|in connection
                              r"convicted|on trial|sentenced")
 _SUMMARY_SPAN = re.compile(r"\b(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
                            r"\s+(?:straight|consecutive|successive)\s+(?:night|day)|(?:a|one|two|three|several)\s+"
-                           r"(?:weeks?|days|nights)\s+of\s+(?:violence|unrest|rioting|riots|protests?|clashes|"
+                           r"(?:weeks?|weekend|days|nights)\s+of\s+(?:(?:violent|serious)\s+)?(?:violence|unrest|rioting|riots|protests?|clashes|"
                            r"fighting|disorder)|nights?\s+of\s+(?:violence|unrest|rioting|riots|clashes|disorder)|"
                            r"over\s+the\s+past\s+(?:\w+\s+)?(?:days|nights|weeks))\b", re.I)
 # "in the town", "across the region": the place told before, not the whole country.
@@ -113,7 +115,7 @@ _HOSPITAL_COUNT = re.compile(r"\b(?:hospitals?|clinics?|admitted|treated|brought
                              r"medics|morgue)\b", re.I)
 _CARRIED_OFF = re.compile(r"\b(?:carried|carrying|carted|made)\s+(?:away|off)\b|\blooted\b|\bransacked\b|"
                           r"\bstripp(?:ed|ing)\s+(?:it|them|the)\b", re.I)
-_AT_CROWD = re.compile(r"[^.;]{0,40}?\b(?:at|on|into|to\s+disperse)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:protesters|"
+_AT_CROWD = re.compile(r"[^.;]{0,40}?\b(?:at|on|into|to\s+disperse)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:protesters|"
                        r"demonstrators|crowds?|rioters|stone-throwers|youths|supporters)\b", re.I)
 _PEOPLE_AFTER = re.compile(r"^(?:\s+(?:the\s+)?(?:\d+|[\w-]+)?\s*(?:of\s+the\s+)?(?:escaped\s+)?(?:inmates|prisoners|"
                            r"escapees|fugitives|detainees|suspects)\b)", re.I)
@@ -124,7 +126,8 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$", re.I)
 _CROWD_PEOPLE = re.compile(r"\b(?:protesters|demonstrators|rioters|crowds?|mobs?|youths)\b", re.I)
 _BUILDING_TARGET = re.compile(r"\s+(?:the\s+|a\s+|an\s+|several\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,2}?"
                               r"(?:offices?|headquarters|buildings?|shops?|stores?|banks?|homes|houses|cars|"
-                              r"vehicles|buses|consulate|embassy|town hall|city hall|police stations?)\b", re.I)
+                              r"vehicles|buses|consulate|embassy|town hall|city hall|police stations?|home|house|"
+                              r"residence)\b", re.I)
 _VICTIM_SHOT = re.compile(r"(?:was|were|been|being|got)\s+(?:fatally\s+|critically\s+|seriously\s+)?shot|shot\s+dead", re.I)
 _SETTLEMENT_AFTER = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:community|village|hamlet|settlement|"
                                r"neighbou?rhood|homestead)\b", re.I)
@@ -149,6 +152,8 @@ _TREND_BEFORE = re.compile(r"\b(?:drop|rise|increase|decrease|fall|surge|spike|d
 # "carjackings and gunshot wound victims remain well above pre-2020 levels": a kind counted
 _KIND_AFTER = re.compile(r"\s+(?:wound\s+)?(?:victims|incidents|cases|calls|rates?|figures|numbers)\b", re.I)
 _COUNTED_BEFORE = re.compile(r"(?:\d[\d,.]*|dozens|hundreds|thousands|number)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_USED_AS_WEAPON = re.compile(r"\b(?:attacked|hurled|hurling|threw|throwing|thrown|fired|firing|launched)\s+"
+                             r"(?:[\w-]+\s+){0,3}?(?:with\s+)?fireworks\b|\battacked\s+with\b", re.I)
 # What sets things alight without anyone meaning to.
 _NATURAL_CAUSE = re.compile(r"\b(?:lightning|sparks?|embers|electrical (?:fault|fire|short)|faulty wiring|"
                             r"short circuit|heaters?|candles?|cigarettes?|stoves?|fireworks?|"
@@ -529,7 +534,15 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
                 text, max(sent.start, t.start - 50), t.start)):
             # "41 of the escaped inmates had been recaptured": people caught, not ground taken.
             t = TriggerMatch(replace(t.trigger, type="arrest", subtype="arrest"), t.start, t.end, t.text)
-        if t.type == "arson" and _NATURAL_CAUSE.search(text, max(sent.start, t.start - 80), t.start):
+        if t.type == "arson" and any(o.type == "explosion" and o.start < t.start and
+                                     re.match(r"blasts?|explosions?", o.text, re.I) for o in live):
+            # "The blast tore through the market, ..., setting several shops ablaze": the
+            # explosion's fire, nobody set it; the explosion is the event.
+            continue
+        if t.type == "arson" and _NATURAL_CAUSE.search(text, max(sent.start, t.start - 80), t.start) and \
+                not _USED_AS_WEAPON.search(st):
+            # ("the town hall was attacked with fireworks and its entrance set ablaze": fireworks
+            # used as a weapon set nothing alight by accident.)
             # "Lightning struck a barn, setting it on fire": nobody set it.
             t = TriggerMatch(replace(t.trigger, type="fire", subtype="fire"), t.start, t.end, t.text)
         if t.type == "armed_clash" and crowd_vs_police:
@@ -559,6 +572,10 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
         # other before shots were fired", "a press photographer was assaulted").
         live = [t for t in live if t.type != "protest" and not (
             t.type == "attack" and t.subtype in ("shooting", "assault"))]
+    if "arson" in types:
+        # "the town hall was attacked with fireworks and its entrance set ablaze": one arson.
+        live = [t for t in live if not (t.type == "property_destruction" and re.search(r"attack", t.text, re.I))]
+        types = {tr.type for tr in live}
     if "seizure" in types:
         # "Gangs attacked the civil prison, freeing 1,000 inmates": the attack is the taking.
         live = [t for t in live if not (t.type == "attack" and t.subtype == "assault")]

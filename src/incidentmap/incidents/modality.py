@@ -38,7 +38,7 @@ _MODAL = re.compile(
     r"simulat(?:ed|es|ing|ion)|rehears(?:al|ed|ing)|scenarios?|fictional|fictitious|hypothetical|imaginary|hoax|fake|plots?|plotted|plotting|conspir(?:acy|ed|ing)|"
     r"request(?:ed|s)?|ahead\s+of|(?:series|spate|wave|string|history|campaign)\s+of|"
     r"encourag(?:ed|es|ing)|decision\s+to|decided\s+to|agreed\s+to|proposal\s+to|proposed|"
-    r"counts?\s+of|charged\s+(?:with|in)|arrest(?:ed)?\s+for|charges?\s+(?:of|for|in)|pleaded\s+(?:not\s+)?guilty|convicted|"
+    r"counts?\s+of|charged\s+(?:with|in)|(?:on\s+)?charges\s+(?:including|such\s+as)|offences\s+including|arrest(?:ed)?\s+for|charges?\s+(?:of|for|in)|pleaded\s+(?:not\s+)?guilty|convicted|"
     r"accused\s+of|on\s+trial\s+for|sentenced\s+for|suspicion\s+of|guilty\s+of|"
     r"investigat(?:e|ing|ion)\s+(?:into|of)|(?:being\s+)?investigated\s+for|under\s+investigation\s+for|failed\s+to|in\s+connection\s+with|related\s+to)\b",
     re.I)
@@ -51,7 +51,10 @@ _NEAR_MODAL = re.compile(r"\b(?:suspected|possible|reports?\s+(?:of|that)|claims
                          r"allegations?\s+(?:of|that)|alleged)\b", re.I)
 # What someone faces or risks is a prospect ("face detention", "risk arrest"); "any" makes a
 # case generic ("police break up any brawls that erupt").
-_PROSPECT_BEFORE = re.compile(r"\b(?:fac(?:e|es|ed|ing)|risk(?:s|ed|ing)?)\s+(?:possible\s+|likely\s+|"
+_PROSPECT_BEFORE = re.compile(r"\b(?:on\s+(?:his|her|their|its|the)\s+way|heading|headed|travell?ing)\s+to\s+"
+                              # "arrested on his way to a rally in Dakar": where he was going
+                              r"(?:an?|the)\s+(?:[\w-]+\s+)?$|"
+                              r"\b(?:fac(?:e|es|ed|ing)|risk(?:s|ed|ing)?)\s+(?:possible\s+|likely\s+|"
                               r"potential\s+|immediate\s+)?$|\bany\s+(?:[\w-]+\s+)?$|"
                               # "supporters of the strike" back it; "supporters of the party
                               # took to the streets" did something

@@ -82,7 +82,9 @@ _CONTRAST = re.compile(r",\s*(?:while|whereas)\b|;\s|\bwhile\s+(?:thousands|hund
 # Where people head, and the far side of a border, are not where they are: "tried to head
 # towards the border crossing with the Rwandan town of Gisenyi" (but "marched towards the
 # palace in Dhaka" marched in Dhaka).
-_DIRECTION_BEFORE = re.compile(r"\b(?:towards?|toward)\s+(?:(?!\b(?:in|at|near|outside|inside)\b)[^,.;]){0,60}$|\bborders?\s+(?:crossing\s+|post\s+)?"
+_DIRECTION_BEFORE = re.compile(r"\b(?:towards?|toward)\s+(?:(?!\b(?:in|at|near|outside|inside)\b)[^,.;]){0,60}$|"
+                               # "blocked the main road to Dakar": where the road leads
+                               r"\b(?:road|highway|route|motorway|railway|rail\s+line)\s+(?:to|from)\s+$|\bborders?\s+(?:crossing\s+|post\s+)?"
                                r"with\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.I)
 # Where a person comes from is not where the incident happened ("a native of Mexico", "born in
 # Ohio", "who grew up in Boston").
@@ -94,6 +96,8 @@ _ORIGIN_BEFORE = re.compile(r"\b(?:native\s+of|born\s+in|grew\s+up\s+in|raised\s
 _COMPARISON_BEFORE = re.compile(r"\b(?:like|unlike|similar\s+to|reminiscent\s+of|recalling|recalled|"
                                 r"compared\s+(?:to|with)|echoe?[sd]?|mirror(?:s|ed|ing)?)\s+"
                                 r"[^,;.]{0,60}$", re.I)
+# "officers were sent to the north-east from forces across England": where they came from
+_FROM_ACROSS_BEFORE = re.compile(r"\bfrom\s+(?:[\w-]+\s+){1,3}(?:across|throughout|around|all\s+over)\s+(?:the\s+)?$", re.I)
 # A country named as the object of a grievance is a topic, not a place ("chanting against
 # Iranian interference in Iraq", "Russia's role in Syria").
 _TOPIC_BEFORE = re.compile(r"\b(?:interference|involvement|meddling|role|influence|policy|policies|"
@@ -326,6 +330,7 @@ def choose_place(text: str, sent_start: int, sent_end: int, trig_start: int, tri
             excluded_end = t.end
             continue
         if _ORIGIN_BEFORE.search(before) or _COMPARISON_BEFORE.search(before) or \
+                _FROM_ACROSS_BEFORE.search(before) or \
                 _TOPIC_BEFORE.search(before) or \
                 _STREET_AFTER.match(after):
             excluded_end = t.end

@@ -181,7 +181,7 @@ _t("fire", "fire", r"(?:blazes?|infernos?|wildfires?|bushfires?|forest fires?|wi
    # "standing near a burned-out bus shelter": the scene of the unrest, not a new blaze
    r"(?<!near\sa\s)(?<!near\sthe\s)(?<!outside\sa\s)(?<!outside\sthe\s)(?<!beside\sa\s)(?<!beside\sthe\s)"
    r"(?<!past\sa\s)(?<!past\sthe\s)(?:burned-out|burnt-out)|burned out|burnt out|burned down|burnt down|"
-   r"burned to the ground|burst into flames|erupted in flames|"
+   r"burned to the ground|burst into flames|erupted in flames|burning out of control|burned out of control|"
    r"(?<!victims\s)(?<!others\s)(?<!people\s)(?<!bodies\s)(?<!men\s)(?<!women\s)(?<!children\s)"
    r"(?:was|were|been)\s+(?:burned|burnt|destroyed by fire|damaged by fire)(?!\s+(?:to death|alive))|"
    r"(?:destroyed|damaged|gutted) by (?:a |the )?(?:fire|flames|blaze)")
@@ -232,7 +232,8 @@ _t("protest", "protest", r"(?:protesters|protestors|demonstrators|marchers|activ
 _t("protest", "protest", r"blocked\s+(?:[\w-]+\s+){0,3}?(?:roads?|highways?|streets?|bridges?|junctions?|"
    r"intersections?|railways?|rail lines?)\b",
    needs=r"\b(?:demand\w*|chant\w*|calling for|banners|placards|slogans|to protest|in protest|against|"
-         r"protest\w*|strik\w+)\b", strength=0.6)
+         r"protest\w*|strik\w+|accus\w+|angry|anger|outrage\w*|denounc\w+|condemn\w*|refus\w+|burn(?:ed|t|ing)\s+tyres|"
+         r"burn(?:ed|t|ing)\s+tires)\b", strength=0.6)
 # People gathered to demand something are a protest ("dozens of relatives gathered outside the
 # gates, demanding information").
 _t("protest", "protest", r"(?:gathered|assembled|massed|congregated)\s+(?:outside|in front of|at|near|in)\b",
@@ -264,6 +265,8 @@ _t("riot", "clash", r"(?:police|officers|riot police|gendarmes)\s+(?:battled|fou
    r"(?:police|officers|gendarmes)", strength=0.7)
 _t("riot", "riot", r"(?:threw|throwing|hurled|hurling|pelted|pelting)\s+" + _SMALLGAP +
    r"(?:rocks|stones|bottles|bricks|brickbats|masonry|fireworks|projectiles|missiles)|"
+   r"(?:threw|throwing|hurled|hurling|lobbed)\s+" + _SMALLGAP + r"(?:petrol bombs|molotov cocktails|fire ?bombs)\s+at\s+"
+   r"(?:the\s+)?(?:[\w-]+\s+)?(?:police|officers|soldiers|troops|security forces|gendarmes)\b|"
    # "Petrol bombs and masonry were thrown at police", "they were pelted with stones"
    r"(?:rocks|stones|bottles|bricks|brickbats|masonry|fireworks|projectiles|missiles|petrol bombs|"
    r"molotov cocktails|firebombs)\s+(?:and\s+[\w-]+\s+)?(?:were|was|had been|have been|being)\s+"
@@ -271,6 +274,9 @@ _t("riot", "riot", r"(?:threw|throwing|hurled|hurling|pelted|pelting)\s+" + _SMA
    r"(?:were|was|had been|got|being)\s+pelted\s+with\s+(?:[\w-]+\s+)?(?:rocks|stones|bottles|bricks|"
    r"brickbats|missiles|projectiles|eggs)")
 _t("riot", "mob violence", r"mob\s+(?:violence|attack|attacked|lynched|beat)|lynch(?:ed|ing)")
+# British police language: "following disorder in Oldham town centre", "violent disorder broke out"
+_t("riot", "riot", r"(?:violent|serious|widespread|public)\s+disorder|disorder\s+(?:in|at|on|across|broke\s+out|erupted|"
+   r"flared)\b", strength=0.6)
 # A brawl is mob violence when a crowd or the police are in it, not a bench-clearing one.
 _t("riot", "mob violence", r"brawls?|street fights?|mass fights?", needs=r"\b(?:crowds?|hundreds|dozens|"
    r"mob|police|officers|deputies|\d{2,} people|as many as \d+)\b", strength=0.6)
@@ -346,6 +352,10 @@ _t("attack", "assault", r"(?:was|were|been|got)\s+(?:brutally\s+|severely\s+)?(?
    r"assaulted|attacked)|assault(?:ed|ing)?\s+(?:a|an|the|him|her|two|three)\b|"
    r"(?<!heart\s)(?<!panic\s)(?<!asthma\s)(?<!shark\s)(?<!dog\s)(?<!bee\s)attack(?:ed|s)?\b"
    r"(?!\s+(?:helicopters?|dogs?|ads?|submarines?|on the (?:flames|fire|blaze)))", strength=0.6)
+# "a man who threatened a liquor store employee with a knife and fled with several bottles"
+_t("attack", "armed robbery", r"threatened\s+(?:[\w-]+\s+){0,4}?with\s+(?:a\s+)?(?:knife|gun|handgun|firearm|machete|"
+   r"pistol|weapon|blade|screwdriver|syringe)", needs=r"\b(?:fled|stole|took|demanded|robbed|robbery|cash|money|"
+   r"till|register|made off)\b", strength=0.8)
 _t("attack", "armed robbery", r"armed robber(?:y|ies)|robbed at (?:gun|knife)point|"
    r"(?:held up|robbed)\s+" + _SMALLGAP + r"at (?:gun|knife)point|carjack(?:ed|ing)|"
    r"home invasion", strength=0.8)
@@ -484,6 +494,9 @@ _t("arrest", "arrest", r"(?:was|were|has been|have been|had been|been|being)\s+(
 _t("emergency_measure", "state of emergency", r"states? of emergency|emergency rule|martial law|"
    r"emergency decree", strength=0.8)
 _t("emergency_measure", "curfew", r"curfews?", strength=0.8)
+# A British police power to move people on from an area: "a dispersal order was authorised"
+_t("emergency_measure", "dispersal order", r"dispersal\s+orders?", needs=r"\b(?:authori[sz]ed|granted|issued|"
+   r"imposed|in\s+place|put\s+in\s+place|covering|in\s+force)\b", strength=0.7)
 _t("emergency_measure", "ban on gatherings", r"(?:ban(?:s|ned|ning)?|prohibit(?:s|ed|ing)?|"
    r"outlaw(?:s|ed)?)\s+(?:on\s+)?(?:all\s+)?(?:large\s+|public\s+|mass\s+)?(?:gatherings|"
    r"protests|rallies|demonstrations|assemblies|meetings)|"
