@@ -342,3 +342,21 @@ def test_triggers_armed_men_marching_are_not_demonstrators():
 ])
 def test_triggers_more_phrasings_of_this_session(text, type_):
     assert type_ in [m.type for m in find_triggers(text) if context_ok(m, text)]
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("Internet access in Shiraz and most of the country was shut down on Saturday evening.",
+     "comms_shutdown"),
+    ("Armed youths raided three cattle camps near the town on Sunday, killing at least 32 people.",
+     "attack"),
+    ("A motorcyclist rammed into a line of police, injuring three of them.", "attack"),
+    ("A woman was hijacked at gunpoint outside her home.", "attack"),
+    ("Hundreds of shoppers were evacuated from the shopping centre after a bomb threat.",
+     "emergency_measure"),
+    ("Residents on the edge of town were told to evacuate as a grassfire burned towards homes.",
+     "emergency_measure"),
+    ("Officers evacuated about a dozen nearby homes as a precaution during the standoff.",
+     "emergency_measure"),
+])
+def test_triggers_phrasings_from_the_fourth_sessions_local_and_conflict_news(text, type_):
+    assert type_ in [m.type for m in find_triggers(text) if context_ok(m, text)]

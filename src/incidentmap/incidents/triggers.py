@@ -356,7 +356,13 @@ _t("attack", "assault", r"(?:was|were|been|got)\s+(?:brutally\s+|severely\s+)?(?
 _t("attack", "armed robbery", r"threatened\s+(?:[\w-]+\s+){0,4}?with\s+(?:a\s+)?(?:knife|gun|handgun|firearm|machete|"
    r"pistol|weapon|blade|screwdriver|syringe)", needs=r"\b(?:fled|stole|took|demanded|robbed|robbery|cash|money|"
    r"till|register|made off)\b", strength=0.8)
-_t("attack", "armed robbery", r"armed robber(?:y|ies)|robbed at (?:gun|knife)point|"
+# "a motorcyclist rammed into a line of police, injuring three"; "armed youths raided three cattle
+# camps, killing at least 32 people"
+_t("attack", "assault", r"rammed\s+(?:[\w-]+\s+){0,2}?(?:into\s+)?(?:a\s+)?(?:line\s+of\s+|crowd\s+of\s+|group\s+of\s+)?"
+   r"(?:police|officers|crowds?|people|protesters|pedestrians|worshippers|shoppers)\b|"
+   r"raided\s+(?:[\w-]+\s+){0,4}?(?:villages?|camps?|homes?|houses|community|settlements?|markets?|farms?)\b"
+   r"(?=[^.;]{0,80}\b(?:killing|killed|shooting|shot)\b)", strength=0.7)
+_t("attack", "armed robbery", r"armed robber(?:y|ies)|robbed at (?:gun|knife)point|hijacked at (?:gun|knife)point|"
    r"(?:held up|robbed)\s+" + _SMALLGAP + r"at (?:gun|knife)point|carjack(?:ed|ing)|"
    r"home invasion", strength=0.8)
 # A robbery is violence when a weapon is in it ("robbed by an armed man", "an attempted robbery
@@ -463,10 +469,15 @@ _t("deployment", "deployment", r"(?:columns|companies|platoons|contingents|batta
 # homes", "residents were told to leave" after a gas explosion): a measure of this taxonomy
 # when fire, gas, a bomb or fighting caused it, not a landslide or a flood.
 _t("emergency_measure", "evacuation order", r"(?:forced|prompted|triggered)\s+(?:the\s+)?evacuations?\s+of|"
-   r"(?:residents|people|families|students|staff|patients|villagers|homes|households)\s+(?:\w+\s+){0,4}?"
-   r"(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:evacuated|told to leave|ordered to leave)",
-   needs=r"\b(?:fires?|blazes?|wildfires?|bushfires?|flames|smoke|gas|bombs?|threats?|fighting|shelling|"
-         r"clashes|explosions?|chemicals?|leaks?|shooting|gunman|gunfire)\b", strength=0.7)
+   r"(?:residents|people|families|students|staff|patients|villagers|homes|households|shoppers|workers|"
+   r"pupils|passengers|guests|customers|tenants|occupants|neighbou?rs)\s+(?:[\w,-]+\s+){0,8}?"
+   r"(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:evacuated|told to (?:leave|evacuate)|ordered to leave)|"
+   # "officers evacuated about a dozen nearby homes as a precaution"
+   r"evacuated\s+(?:about\s+|some\s+|more\s+than\s+|at\s+least\s+)?(?:[\w-]+\s+){0,3}?(?:homes|houses|"
+   r"residents|buildings|apartments|blocks|streets|shops|businesses)",
+   needs=r"\b(?:fires?|blazes?|wildfires?|bushfires?|grassfires?|flames|smoke|gas|bombs?|threats?|fighting|shelling|"
+         r"clashes|explosions?|chemicals?|leaks?|shooting|gunman|gunfire|standoff|suspicious\s+package)\b",
+   strength=0.7)
 
 # --- arrest ----------------------------------------------------------------------------------------
 _t("arrest", "arrest", r"(?<!cardiac\s)(?<!heart\s)(?<!respiratory\s)arrest(?:ed|s|ing)?\b"
@@ -524,6 +535,10 @@ _DOWN = (r"(?:down|cut|cuts|cut off|blocked|block|outages?|shut\s*down|shutdowns
          r"disruptions?|spotty|restricted|suspended|severed|throttled|unavailable|offline)")
 _t("comms_shutdown", "internet", _COMMS + r"\s+(?:service|services|access|connections?|"
    r"networks?|lines|coverage)?\s*" + r"(?:[\w’'\-,]+\s+){0,6}?" + _DOWN + r"\b", strength=0.7)
+# "Internet access in Shiraz and most of the country was shut down on Saturday evening"
+_t("comms_shutdown", "internet", _COMMS + r"\s+(?:service|services|access|connections?|networks?|coverage)\s+"
+   r"(?:[\w’'\-,]+\s+){0,10}?(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?" + _DOWN + r"\b",
+   strength=0.7)
 _t("comms_shutdown", "internet", r"(?:cut|cuts|cutting|blocked|blocking|block|shut|shutting|"
    r"shut down|suspended|restricted|severed)\s+(?:off\s+)?(?:access\s+to\s+)?(?:the\s+)?"
    + _COMMS + r"\b", strength=0.7)
