@@ -1,5 +1,7 @@
 """Merging: when two mentions are one event."""
 
+import datetime as dt
+
 from incidentmap.incidents.merge import max_count, places_compatible, sum_count
 from incidentmap.incidents.places import PlaceChoice
 from incidentmap.model import Count, Place
@@ -131,7 +133,7 @@ def test_a_knife_attack_and_its_stab_wounds_are_one_attack_but_a_shooting_and_a_
 
 
 def test_merge_it_was_the_third_shooting_is_the_same_event_set_among_others():
-    from _incidents_helpers import run
+
     import datetime as dt
     text = ("Two men were shot dead outside a nightclub in Almaty early Sunday. It was the third "
             "shooting in the district this year.")
@@ -140,7 +142,7 @@ def test_merge_it_was_the_third_shooting_is_the_same_event_set_among_others():
 
 
 def test_merge_a_robbery_whose_robber_opens_fire_is_one_attack():
-    from _incidents_helpers import run
+
     text = ("A gunman walked into a deli in Almaty on Tuesday, pulled a pistol and demanded cash. "
             "When the clerk hesitated, he opened fire, hitting him in the arm.")
     incs = run(text)
@@ -148,7 +150,7 @@ def test_merge_a_robbery_whose_robber_opens_fire_is_one_attack():
 
 
 def test_merge_arrests_in_two_towns_40_km_apart_are_two_events():
-    from _incidents_helpers import run
+
     from incidentmap.model import Place
     a = Place("t:a", "Muskogee", "city", 35.75, -95.37, "US", admin1="Oklahoma")
     b = Place("t:b", "Tahlequah", "city", 35.915, -94.97, "US", admin1="Oklahoma")  # 40 km
@@ -159,9 +161,19 @@ def test_merge_arrests_in_two_towns_40_km_apart_are_two_events():
 
 
 def test_merge_the_polices_tear_gas_told_after_a_riot_is_the_riots():
-    from _incidents_helpers import run
+
     import datetime as dt
     text = ("Protesters clashed with police in Almaty on Tuesday, hurling stones at officers. "
             "Police fired tear gas to disperse them.")
     incs = run(text, published=dt.date(2022, 1, 5))
     assert [(i.type, len(i.evidence)) for i in incs] == [("riot", 2)]
+
+
+def test_merge_a_date_read_from_the_sentences_before_beats_the_publication_fallback():
+
+
+    text = ("Youths rioted in Almaty, police said.\n\n"
+            "Police were called to a street in Almaty at about 9.15pm on Sunday. When officers "
+            "arrived, youths threw stones at them.")
+    (riot,) = [i for i in run(text) if i.type == "riot"]
+    assert riot.date == dt.date(2022, 1, 2)

@@ -308,3 +308,16 @@ def test_a_street_named_like_a_village_is_not_the_village(gaz):
                  "Thursday.", gaz)
     assert first(tops, "Park Street").place is None
     assert first(tops, "Hartford").place.country_code == "US"
+
+
+def test_a_national_police_force_named_after_a_town_places_it_in_the_forces_country(gaz):
+    tops = parse("Surrey RCMP are investigating a targeted shooting in the Newton area on Tuesday "
+                 "night. Officers found a 26-year-old Surrey man with gunshot wounds in a "
+                 "dark-coloured car near the town centre.", gaz)
+    assert first(tops, "Surrey").place.country_code == "CA"
+
+
+def test_a_british_county_police_force_is_a_cue_of_british_local_news(gaz):
+    tops = parse("A dispersal order has been put in place in part of Leeds after a night of disorder. "
+                 "West Yorkshire Police said officers were called to Compton Road at about 9.15pm.", gaz)
+    assert first(tops, "Leeds").place.country_code == "GB"

@@ -101,6 +101,12 @@ _LOCAL_CUES: tuple[tuple[str, str, bool, tuple[str, ...], re.Pattern[str] | None
         ("GB", "money", False, ("£", " pence"), None),
         ("GB", "council", True, ("Borough Council", "County Council", "District Council", "Parish Council"), None),
         ("GB", "courts", True, ("Crown Court", "agistrates", "GCSE", "A-level"), None),
+        # British police forces named after their counties ("West Yorkshire Police said")
+        ("GB", "police", True, ("Yorkshire Police", "Manchester Police", "Metropolitan Police", "Merseyside Police",
+                                "Northumbria Police", "Cleveland Police", "Police Scotland", "Constabulary",
+                                "PSNI", "Thames Valley Police", "Midlands Police", "Humberside Police",
+                                "Lancashire Police", "Sussex Police", "Essex Police", "Kent Police",
+                                "Wiltshire Police", "Dyfed-Powys", "Gwent Police"), None),
         ("IE", "garda", True, ("Garda", "Gardaí", "gardaí", "garda "), r"\b[Gg]ardaí?\b"),
         ("IE", "gov", True, ("Taoiseach", "Tánaiste", "Dáil", "Oireachtas"), None),
         ("CA", "police", True, ("RCMP", "Mountie", "OPP", "Sûreté du Québec"), r"\bRCMP\b|Mountie|\bOPP\b|Sûreté"),
@@ -131,6 +137,19 @@ _DIVISION_AFTER = re.compile(r"[ \u00a0]+(?:province|region|oblast|governorate|p
 STATE_OF_TOWN_BONUS = 4.0
 CLOSE_SUPPORT = 0.5
 FAMOUS_CAP = 3.5
+
+
+#: National police forces whose name follows the town they serve ("Surrey RCMP", "Moncton
+#: RCMP", "Belleville OPP", "Ennis Garda station").
+_FORCE_AFTER = re.compile(r"[ \u00a0]+(?:Regional[ \u00a0]+)?(RCMP|OPP|Garda|Gardaí)\b")
+_FORCE_COUNTRY = {"RCMP": "Canada", "OPP": "Canada", "Garda": "Ireland", "Gardaí": "Ireland"}
+
+
+def _force_country(gaz, force: str) -> Place | None:
+    from .gazetteer import name_key
+
+    key = name_key(_FORCE_COUNTRY[force])
+    return next((c for c in _memo_lookup(gaz, {key}).get(key, []) if c.kind == "country"), None)
 
 
 def _has_phone(text: str) -> bool:
@@ -299,6 +318,19 @@ def resolve(article: Article | str, mentions: Sequence[Mention], gazetteer: Any 
         g.mentions.append(m)
         if m.qualifier in qual_place:
             g.qualifiers.append(qual_place[m.qualifier])
+    if any(f in text for f in _FORCE_COUNTRY):
+        # "Surrey RCMP are investigating ... a 26-year-old Surrey man": a national police force
+        # named after a town ("Moncton RCMP", "Belleville OPP", "Ennis Garda station") places
+        # every mention of that name in the force's country, as "Surrey, B.C." would.
+        for g in groups.values():
+            names = {m.text for m in g.mentions}
+            for name in names:
+                force = re.search(re.escape(name) + _FORCE_AFTER.pattern, text)
+                if force:
+                    country = _force_country(gaz, force.group(1))
+                    if country is not None:
+                        g.qualifiers.append(country)
+                    break
     found = _memo_lookup(gaz, groups) if groups else {}
     ab = getattr(gaz, "abbreviation", None)
     for k, g in groups.items():

@@ -746,6 +746,7 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
                 subtype = "state of emergency"
         c = Candidate(typ, subtype, tr, sent, date, prec, explicit, pc, acts, extra=extra)
         c.evidence = [sent]
+        c.date_in_context = d is None and context_date is not None
         if unresolved and d is not None:
             c.day_key = _day_key(d.text)
         # Only a noun refers back ("the blast"); a verb after a definite subject does not

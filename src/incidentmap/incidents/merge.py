@@ -54,6 +54,7 @@ class Candidate:
     distinct: bool = False  # told as another event: "a second fire", "another attack"
     listed: bool = False  # one of several places listed for one trigger ("in X, Y and Z")
     day_key: str | None = None  # the day as written, when it cannot be resolved
+    date_in_context: bool = False  # dated by the sentences before it, not by publication alone
 
 
 _PRECISION_RANK = {"site": 0, "town": 1, "region": 2, "country": 3}
@@ -205,8 +206,12 @@ def _merge_told_twice(cands: list[Candidate]) -> list[Candidate]:
                                   c.place.explicit)
         elif o.place is not None and o.place.origin is None and c.place is not None and c.place.origin:
             o.place = replace(o.place, origin=c.place.origin)
-        if c.date is not None and (o.date is None or (c.date_explicit and not o.date_explicit)):
+        if c.date is not None and (o.date is None or (c.date_explicit and not o.date_explicit) or (
+                # ("A dispersal order has been put in place after a night of disorder" dated only
+                # by publication; "bricks were thrown at officers" after "on Sunday": Sunday.)
+                not o.date_explicit and not o.date_in_context and c.date_in_context)):
             o.date, o.date_precision, o.date_explicit = c.date, c.date_precision, c.date_explicit
+            o.date_in_context = c.date_in_context
         o.fatalities = max_count(o.fatalities, c.fatalities)
         o.injured = max_count(o.injured, c.injured)
         o.arrested = max_count(o.arrested, c.arrested)
