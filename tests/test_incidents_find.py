@@ -581,3 +581,15 @@ def test_a_blasts_fire_is_the_explosions():
     text = ("The blast tore through a market in Almaty on Sunday evening, collapsing the front of a "
             "building and setting several shops ablaze.")
     assert [i.type for i in run(text)] == ["explosion"]
+
+
+def test_protesters_beaten_by_troops_are_the_protests_intervention():
+    text = ("In Almaty on Friday, troops responded to the protest with water cannon, and several "
+            "protesters were beaten with batons, witnesses said.")
+    assert [i.type for i in run(text)] == ["protest"]
+
+
+def test_burned_out_vans_beside_a_strike_are_its_damage():
+    text = ("A missile hit a logistics company in Almaty on Tuesday, killing two workers. Photographs "
+            "showed a collapsed workshop and burned-out delivery vans in the courtyard.")
+    assert [i.type for i in run(text)] == ["explosion"]

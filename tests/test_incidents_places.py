@@ -333,3 +333,12 @@ def test_places_where_a_road_leads_and_where_forces_came_from_are_not_the_place(
     text = ("Hundreds of extra officers were sent to the north-east from forces across Kazakhstan on "
             "Friday, and police granted dispersal orders covering Almaty city centre.")
     assert only(run(text, places=places), "emergency_measure").place == ALMATY
+
+
+def test_places_an_avenue_named_after_someone_is_a_street():
+    airport = Place("airport:XXX", "Simon Bolivar International Airport", "site", 10.6, -66.99, "VE",
+                    feature="AIRP", source="airportsdata")
+    places = {"Almaty": ALMATY, "Simón Bolívar": airport}
+    text = ("Protests continued in Almaty on Sunday. Looters ransacked a supermarket on the city's "
+            "Simón Bolívar avenue on Sunday.")
+    assert only(run(text, places=places), "looting").place == ALMATY

@@ -483,3 +483,9 @@ def test_reported_years_ago_today_before_the_event_dates_it():
 def test_reported_a_which_clause_with_an_old_year_dates_the_trigger():
     text = "The region around Almaty is still under martial law, which was declared in 2017."
     assert run(text, published=dt.date(2020, 5, 1)) == []
+
+
+def test_reported_since_the_conflict_began_is_a_tally_of_the_war():
+    text = ("Since the conflict began, many health facilities in Almaty have been damaged, looted or "
+            "occupied by armed men.")
+    assert run(text, published=dt.date(2023, 11, 2)) == []

@@ -360,3 +360,9 @@ def test_triggers_more_phrasings_of_this_session(text, type_):
 ])
 def test_triggers_phrasings_from_the_fourth_sessions_local_and_conflict_news(text, type_):
     assert type_ in [m.type for m in find_triggers(text) if context_ok(m, text)]
+
+
+def test_triggers_blast_walls_and_battling_flames_are_not_violence():
+    assert "explosion" not in types_in("Young men pulled down sections of the blast walls on the bridge.")
+    assert "armed_clash" not in types_in("More than 1,300 firefighters and soldiers were battling the flames.")
+    assert "armed_clash" in types_in("Soldiers battled militants near the border.")

@@ -572,6 +572,12 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
         # other before shots were fired", "a press photographer was assaulted").
         live = [t for t in live if t.type != "protest" and not (
             t.type == "attack" and t.subtype in ("shooting", "assault"))]
+    if "protest" in types and _CROWD_PEOPLE.search(st):
+        # "Troops responded with water cannon, and several protesters were beaten with batons":
+        # the force used on the protest is the protest's (with intervention).
+        live = [t for t in live if not (t.type == "attack" and t.subtype == "assault" and
+                                        re.search(r"beaten|clubbed|kicked|punched", t.text, re.I))]
+        types = {tr.type for tr in live}
     if "arson" in types:
         # "the town hall was attacked with fireworks and its entrance set ablaze": one arson.
         live = [t for t in live if not (t.type == "property_destruction" and re.search(r"attack", t.text, re.I))]

@@ -227,6 +227,7 @@ def _merge_told_twice(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_BURNED_OUT = re.compile(r"burn(?:ed|t)[- ]out\b", re.I)
 _RETELLS_THE_FIRE = re.compile(r"(?:the|this|that)\s+(?:fire|blaze)s?\b", re.I)
 
 
@@ -245,8 +246,9 @@ def _absorb(incs: list[Candidate]) -> list[Candidate]:
                 o.type == "arson" and _RETELLS_THE_FIRE.match(o.trigger.text) for o in incs):
             # "Burned-out cars" beside an arson of offices is a fire of its own; but when the
             # arson is the fire told again ("the fire had been started deliberately"), the
-            # fire is that arson.
-            hosts = None
+            # fire is that arson.  Beside a strike or a blast, "burned-out delivery vans" are its
+            # damage (a fire that "broke out in the rubble" is told as an event of its own).
+            hosts = {"explosion"} if _BURNED_OUT.match(c.trigger.text) else None
         target = None
         if hosts:
             for o in incs:

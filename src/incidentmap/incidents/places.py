@@ -105,8 +105,9 @@ _TOPIC_BEFORE = re.compile(r"\b(?:interference|involvement|meddling|role|influen
 # A name that begins a street's name is the street, not a town ("Nordland Avenue").
 _STREET_AFTER = re.compile(r"\s+(?:Avenue|Ave\b\.?|Street|St\.|Road|Rd\b\.?|Drive|Dr\.|Lane|Ln\b\.?|"
                            r"Boulevard|Blvd\b\.?|Terrace|Parkway|Pkwy\b|Pike|Circle|Court|Ct\.|Place|"
-                           # "the Kisumu-Busia highway": a road between towns, not the town
-                           r"highway|expressway|motorway|bypass)\b")
+                           # "the Kisumu-Busia highway": a road between towns, not the town;
+                           # "the city's Simón Bolívar avenue"
+                           r"highway|expressway|motorway|bypass|avenue|boulevard|street)\b")
 # A local agency locates what it acts on ("arrested by Danbury police", "Hudson police say"),
 # when the sentence has no place of its own.
 _AGENCY_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+)?(?:police|sheriff|sheriff['’]s\s+(?:office|department|"

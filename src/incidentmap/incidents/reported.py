@@ -104,6 +104,10 @@ _OPENING_OLD = re.compile(r"\W*(?:(?:in\s+)?(?:(?:early|late|mid-?)\s*)?(?:Janua
                           r"August|September|October|November|December)\s+last year|last year|the year before|years ago|decades ago|"
                           r"(?:a|one)\s+(?:year|decade|century)\s+ago|"
                           r"that year|the same year|the previous year|"
+                          # "Since the conflict began, many health facilities have been looted":
+                          # a tally of the whole war
+                          r"since\s+the\s+(?:conflict|war|crisis|fighting|unrest|violence|uprising|insurgency)\s+"
+                          r"(?:began|started|erupted|broke\s+out)|"
                           r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
                           r"[a-z]+ty-[a-z]+|several|many)\s+"
                           r"(?:years|decades)\s+ago)\b", re.I)

@@ -307,7 +307,10 @@ _t("armed_clash", "armed clash", r"gun ?battles?|fire ?fights?|shoot-?outs?|exch
    r"(?:military|ground|army|major|ferocious|government|rebel)\s+(?:operations?|offensive|assault)|"
    r"(?:fighters|militants|rebels|insurgents|troops|soldiers|forces|gunmen|gangs|factions|militias?|"
    r"families|tribes|clans|gang members|gangsters|cartel gunmen|cartel members|hitmen)\s+" + _SMALLGAP +
-   r"(?:battled|battling|fought|clashed)|fighting\s+(?:between|"
+   r"(?:battled|battling|fought|clashed)"
+   # ("firefighters and soldiers were battling the flames")
+   r"(?!\s+(?:the\s+|a\s+)?(?:flames|fires?|blazes?|wildfires?|bushfires?|infernos?|floods?|floodwaters?))|"
+   r"fighting\s+(?:between|"
    r"broke out|erupted|(?:has\s+|had\s+)?(?:raged|intensified|flared|continued)\s+(?:around|in|near|for|on|along|across))|skirmish(?:es)?|ambush(?:ed|es)?|"
    # "troops repelled an attempt by Russian units to advance", "beat back an assault"
    r"(?:repelled|repulsed|fought off|beat back|pushed back|thwarted)\s+(?:an?\s+|the\s+|several\s+|"
@@ -412,7 +415,8 @@ _t("explosion", "bombing", r"(?:car|roadside|truck|pipe|nail|parcel|letter)\s+bo
    r"(?<!petrol\s)(?<!fire\s)(?<!gasoline\s)(?<!molotov\s)(?<!paint\s)(?<!smoke\s)(?<!stink\s)"
    r"bombs?(?!\s+(?:threats?|scares?|squads?|disposal|detection|shelters?|cyclone|sniffing|technicians?|"
    r"experts?|units?))", strength=0.8)
-_t("explosion", "explosion", r"explosions?|explod(?:ed|ing)|(?<!-run\s)(?<!homer\s)blasts?\b(?!\s+(?:furnace|of (?:cold|arctic|winter)|that won|to win))|"
+_t("explosion", "explosion", r"explosions?|explod(?:ed|ing)|(?<!-run\s)(?<!homer\s)blasts?\b(?!\s+(?:furnace|of (?:cold|arctic|winter)|that won|to win|walls?|doors?|barriers?|"
+   r"radius|zone|shields?))(?!-(?:proof|resistant))|"
    r"detonat(?:ed|ion)", strength=0.7)
 
 # --- seizure of a site or territory -----------------------------------------------------------------
