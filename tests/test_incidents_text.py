@@ -44,3 +44,13 @@ def test_text_a_clock_time_may_end_a_sentence():
     assert [s.text for s in split_sentences(text)] == [
         "It imposed a curfew from 6 p.m. to 5 a.m.", "The government said police arrested 40.",
         "The blast came at 9 a.m. Monday near the market."]
+
+
+def test_text_the_last_sentence_of_a_quotation_is_speech():
+    from incidentmap.incidents.text import quoted_spans
+
+    s = "They vandalised a number of businesses out here, graffitied everything,\" he said."
+    assert quoted_spans(s) == [(0, s.index('"') + 1)]
+    # An opening mark after a comma is not a closing one.
+    s = 'He said, "Go home."'
+    assert quoted_spans(s) == [(s.index('"'), len(s))]

@@ -366,3 +366,8 @@ def test_triggers_blast_walls_and_battling_flames_are_not_violence():
     assert "explosion" not in types_in("Young men pulled down sections of the blast walls on the bridge.")
     assert "armed_clash" not in types_in("More than 1,300 firefighters and soldiers were battling the flames.")
     assert "armed_clash" in types_in("Soldiers battled militants near the border.")
+
+
+def test_triggers_a_homicide_lieutenant_is_a_title():
+    assert "attack" not in types_in("The mother was knocked unconscious, sheriff's homicide Lt. Pat "
+                                    "Nelson said.")

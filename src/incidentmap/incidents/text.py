@@ -116,11 +116,21 @@ def _looks_sentence_initial(text: str, i: int) -> bool:
 _QUOTE = re.compile(r"[\"“”]")
 
 
+_SAID_AFTER = re.compile(r"\s+(?:(?:he|she|they|it|we|I)\s+(?:said|says|added|told)|said|says|added|according)\b")
+
+
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans inside double quotation marks (direct speech), paired left to right within the
     text given (one sentence or paragraph); an unpaired quote opens a span to the end."""
     marks = [m.start() for m in _QUOTE.finditer(text)]
     spans = []
+    if marks and (text[marks[0]] == "”" or (text[marks[0]] == '"' and marks[0] > 0 and
+                                             text[marks[0] - 1] in ",.!?" and
+                                             _SAID_AFTER.match(text, marks[0] + 1))):
+        # The last sentence of a quotation that began in an earlier one ("They vandalised a
+        # number of businesses out here," he said.): speech up to its closing mark.
+        spans.append((0, marks[0] + 1))
+        marks = marks[1:]
     for i in range(0, len(marks) - 1, 2):
         spans.append((marks[i], marks[i + 1] + 1))
     if len(marks) % 2 == 1:

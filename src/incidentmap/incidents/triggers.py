@@ -341,7 +341,8 @@ _t("attack", "killing", r"(?:shooting|killing|stabbing)\s+(?:spree|rampage)|ramp
 _t("attack", "stabbing", _v("stab") + r"|knifed|knife attack|hacked to death|machete attack", strength=0.8)
 _STATS = (r"(?!\s+(?:mystery|trial|charges?|suspects?|for hire|plot|-for-hire|rates?|tally|count|"
           r"statistics|numbers|units?|division|squad|detectives?|investigators?|cases?|"
-          r"investigations?|victims'|weapons?|scene))")
+          r"investigations?|victims'|weapons?|scene|bureau|lt\.?|lieutenant|sgt\.?|sergeant|det\.?|"
+          r"capt\.?|captain|commander|chief))")
 _t("attack", "killing", r"murder(?:ed|s|ing)?" + _STATS + r"|homicides?" + _STATS + r"|"
    r"(?:was|were|been|being|is|are)\s+slain|slain\s+(?:by|in|at|on|during|near|outside)\b|"
    r"slaying|assassinat(?:ed|ion)|beheaded|decapitated|executed|massacred?|"
