@@ -323,8 +323,7 @@ def resolve(article: Article | str, mentions: Sequence[Mention], gazetteer: Any 
         # named after a town ("Moncton RCMP", "Belleville OPP", "Ennis Garda station") places
         # every mention of that name in the force's country, as "Surrey, B.C." would.
         for g in groups.values():
-            names = {m.text for m in g.mentions}
-            for name in names:
+            for name in sorted({m.text for m in g.mentions}):
                 force = re.search(re.escape(name) + _FORCE_AFTER.pattern, text)
                 if force:
                     country = _force_country(gaz, force.group(1))

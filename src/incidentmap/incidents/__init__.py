@@ -541,9 +541,9 @@ def _sentence_candidates(article, sent, s_trigs, s_dates, context_date, by_sent,
             continue
         if t.type == "arson" and _NATURAL_CAUSE.search(text, max(sent.start, t.start - 80), t.start) and \
                 not _USED_AS_WEAPON.search(st):
-            # ("the town hall was attacked with fireworks and its entrance set ablaze": fireworks
-            # used as a weapon set nothing alight by accident.)
-            # "Lightning struck a barn, setting it on fire": nobody set it.
+            # "Lightning struck a barn, setting it on fire": nobody set it.  (Fireworks used as a
+            # weapon set things alight on purpose: "the town hall was attacked with fireworks and
+            # its entrance set ablaze".)
             t = TriggerMatch(replace(t.trigger, type="fire", subtype="fire"), t.start, t.end, t.text)
         if t.type == "armed_clash" and crowd_vs_police:
             # "skirmishes broke out between youths and riot police": a riot, not a battle

@@ -44,6 +44,7 @@ from dataclasses import dataclass
 
 from .dates import DateMention
 from .modality import clause_start
+from .places import dateline_end
 from .text import Sentence
 
 __all__ = ["DocContext", "doc_context", "sense_reason", "background_reason", "physical_context",
@@ -316,13 +317,9 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     return cs, (m.start() if m else len(sentence))
 
 
-# A dateline before the sentence proper ("BEIRUT - A year ago today, ...").
-_DATELINE_LEAD = re.compile(r"[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,[ \w.]{2,30})?(?:\s*\([^)]{1,40}\))?\s+(?:—|–|--|-)\s+")
-
-
 def _lead_in(sentence: str) -> int:
-    m = _DATELINE_LEAD.match(sentence)
-    return m.end() if m else 0
+    """Where the sentence proper starts after a dateline ("BEIRUT - A year ago today, ...")."""
+    return dateline_end(sentence, 0, len(sentence)) or 0
 
 
 def _year_is_old(year: int, ctx: DocContext) -> bool:
