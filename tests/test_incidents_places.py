@@ -342,3 +342,16 @@ def test_places_an_avenue_named_after_someone_is_a_street():
     text = ("Protests continued in Almaty on Sunday. Looters ransacked a supermarket on the city's "
             "Simón Bolívar avenue on Sunday.")
     assert only(run(text, places=places), "looting").place == ALMATY
+
+
+def test_places_a_measure_covering_the_whole_country_is_the_countrys():
+    text = ("Crowds stormed the mayor's office in Almaty on Wednesday. The government declared a "
+            "two-week state of emergency and a night-time curfew covering the whole country on "
+            "Wednesday.")
+    place = only(run(text), "emergency_measure").place
+    assert (place.kind, place.country_code) == ("country", "KZ")
+    # A nationwide phrase in another clause does not move the event: "as unrest spread across
+    # the country".
+    text = ("Protesters stormed the mayor's office in Almaty on Wednesday and set it on fire, as "
+            "unrest over fuel prices spread across the country.")
+    assert only(run(text), "arson").place == ALMATY

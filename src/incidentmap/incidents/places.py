@@ -44,10 +44,12 @@ _CAPITAL_ANAPHORA = re.compile(r"\b(?:in|across|around|near|outside|into|to|thro
                                r"parts\s+of|streets\s+of|outskirts\s+of|centre\s+of|center\s+of)\s+"
                                r"(?P<c>the\s+(?:country['’]s\s+|nation['’]s\s+)?capital)\b(?!\s+(?:of|city\s+of)\b)"
                                r"(?!,?\s+(?-i:[A-Z]))", re.I)
+_OTHER_CLAUSE = re.compile(r",\s*(?:as|while|whereas|after|when|before|but)\b|;")
 # The sentence says its scope is the whole country: the place is the country by choice, not for
 # want of a town.
 NATIONWIDE = re.compile(r"\b(?:nationwide|countrywide|across the country|throughout the country|"
-                         r"across the nation|all over the country)\b", re.I)
+                         r"across the nation|all over the country|"
+                         r"(?:across|throughout|covering|in|over)\s+the\s+(?:whole|entire)\s+(?:country|nation))\b", re.I)
 # A toponym right before an organisation or a group of forces describes who, not where ("US
 # forces", "Kurdistan Workers Party", "Lebanon Police").
 _ORG_AFTER = re.compile(r"^(?:['’]s)?\s+(?:[A-Z][a-z]+(?:['’]s)?\s+)?(?:police|officers?|sheriff|"
@@ -296,7 +298,11 @@ def choose_place(text: str, sent_start: int, sent_end: int, trig_start: int, tri
     """The place of occurrence named in the sentence ``text[sent_start:sent_end]`` for the
     trigger at ``trig_start:trig_end`` (absolute offsets), or ``None`` when it names none."""
     if country is not None:
-        near = text[max(sent_start, trig_start - 50):min(sent_end, trig_end + 50)]
+        # ("a state of emergency and a curfew covering the whole country", but not "stormed the
+        # mayor's office in Almaty, as unrest spread across the country": another clause.)
+        end = min(sent_end, trig_end + 80)
+        other = _OTHER_CLAUSE.search(text, trig_end, end)
+        near = text[max(sent_start, trig_start - 50):other.start() if other else end]
         nw = NATIONWIDE.search(near)
         if nw:
             return PlaceChoice(country, "country", nw.group(), None, explicit=True)
