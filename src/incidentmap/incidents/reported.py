@@ -85,13 +85,16 @@ _FIGURATIVE = re.compile(
     r"cold air|arctic|winds?|snow|rain|weather|temperatures?|heat wave|"
     r"markets?|stocks?|shares|investors?|revitali[sz]\w*|interest|popularity)\b", re.I)
 
+# How many years or decades: "seven", "twenty-five", "100", "a few", "several".
+_HOW_MANY = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+             r"forty|fifty|[a-z]+ty-[a-z]+|several|many|a\s+few|some)")
+# ... or just "a": "a year after", "a decade ago" ("a year earlier" is a comparison of figures).
+_A_OR_HOW_MANY = r"(?:an?|" + _HOW_MANY + r")"
 # Clause-level signs that an event lies before the article's news.
 _OLD = re.compile(
-    r"\b(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"thirty|forty|fifty|[a-z]+ty-[a-z]+|several|many|a few|some)\s+(?:years?|decades?|months?)\s+(?:ago|earlier|before|"
-    r"prior)|decades? ago|years? ago|last year|the previous year|date to|dating (?:back )?to|"
-    r"(?:\d+|ten|twenty|thirty|forty|fifty|[a-z]+ty-[a-z]+)\s+years\s+(?:since|after)|"
-    r"(?:a|one|two|three|four|five|six|several|many|\d+)\s+(?:years?|decades?)\s+after|"
+    r"\b(?:" + _HOW_MANY + r"\s+(?:years?|decades?|months?)\s+(?:ago|earlier|before|prior)|"
+    r"decades? ago|years? ago|last year|the previous year|date to|dating (?:back )?to|"
+    r"" + _A_OR_HOW_MANY + r"\s+(?:years?|decades?)\s+(?:since|after)|"
     r"(?:\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd))\s+anniversary|anniversary\s+of)\b", re.I)
 # Adverbs of an earlier time stand before the verb they date ("had previously been arrested").
 _OLD_BEFORE = re.compile(r"\b(?:in the past|previously|prior\s+(?:to\s+)?|not the first time|"
@@ -102,27 +105,22 @@ _OLD_BEFORE = re.compile(r"\b(?:in the past|previously|prior\s+(?:to\s+)?|not th
                          r"fought|set|hit|struck|stabbed|caught|threw|blew|burned|burnt))\b", re.I)
 # "Last year, a wave of attacks ... killed": the opening adverbial dates the whole sentence.
 _OPENING_OLD = re.compile(r"\W*(?:(?:in\s+)?(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|"
-                          r"August|September|October|November|December)\s+last year|last year|the year before|years ago|decades ago|"
-                          r"(?:a|one)\s+(?:year|decade|century)\s+ago|"
+                          r"August|September|October|November|December)\s+last year|last year|the year before|"
                           r"that year|the same year|the previous year|"
                           # "Since the conflict began, many health facilities have been looted":
                           # a tally of the whole war
                           r"since\s+the\s+(?:conflict|war|crisis|fighting|unrest|violence|uprising|insurgency)\s+"
                           r"(?:began|started|erupted|broke\s+out)|"
-                          r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
-                          r"[a-z]+ty-[a-z]+|several|many)\s+"
-                          r"(?:years|decades)\s+ago)\b", re.I)
+                          r"(?:" + _A_OR_HOW_MANY + r"\s+)?(?:years?|decades?|century|centuries)\s+ago)\b", re.I)
 # "where, 100 years ago today, the largest explosion before the atomic age tore the city apart"
-_AGO_BEFORE = re.compile(r"\b(?:years?|decades?|a\s+century|centuries)\s+ago(?:\s+(?:today|this\s+week|this\s+month))?"
+_AGO_BEFORE = re.compile(r"\b(?:years?|decades?|century|centuries)\s+ago(?:\s+(?:today|this\s+week|this\s+month))?"
                          r",?\s+(?:[\w'’-]+\s+){0,6}$", re.I)
 # "Twenty years after two firefighters died fighting a warehouse fire, their families gathered":
 # the opening phrase, up to its comma, tells the old event.
-_OPENING_YEARS_AFTER = re.compile(r"\W*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                                  r"fifteen|twenty|thirty|forty|fifty|[a-z]+ty-[a-z]+|several|many|a|a few)\s+"
-                                  r"(?:years?|decades?)\s+(?:after|since|on\s+from)\b[^,;:]*$", re.I)
+_OPENING_YEARS_AFTER = re.compile(r"\W*" + _A_OR_HOW_MANY + r"\s+(?:years?|decades?)\s+(?:after|since|on\s+from)\b[^,;:]*$",
+                                  re.I)
 # "a coup in 2021, two years after mass protests toppled ...": the event is older still.
-_YEARS_AFTER_BEFORE = re.compile(r"\b(?:a|one|two|three|four|five|six|several|many|\d+)\s+(?:years?|decades?)\s+"
-                                 r"after\s+(?:[\w-]+\s+){0,3}$", re.I)
+_YEARS_AFTER_BEFORE = re.compile(r"\b" + _A_OR_HOW_MANY + r"\s+(?:years?|decades?)\s+after\s+(?:[\w-]+\s+){0,3}$", re.I)
 _RELATIVE = re.compile(r"\s*(?:whose|which|who)\b", re.I)
 _WHICH_YEAR = re.compile(r"[^.;,]{0,20},?\s+(?:which|that)\s+(?:was|were|had been|has been)\s+(?:[\w-]+\s+){1,2}?"
                          r"in\s+((?:19|20)\d\d)\b", re.I)
